@@ -1,0 +1,24 @@
+/// The numbered SQL migrations shipped inside the binary.
+///
+/// Each file in this folder is embedded at build time; ``SchemaMigration/all``
+/// lists them in the order they must run. A shipped migration is never edited:
+/// add the next number instead (and list it here and in `Package.swift`).
+public struct SchemaMigration: Sendable, Hashable {
+    /// The migration number, taken from the file name (`0001_initial.sql` is 1).
+    public let version: Int
+    /// The file name without its extension, e.g. `0001_initial`.
+    public let name: String
+    /// The SQL text, run as one script inside one transaction.
+    public let sql: String
+
+    /// Every migration, in ascending version order.
+    public static let all: [SchemaMigration] = [
+        SchemaMigration(version: 1, name: "0001_initial", bytes: PackageResources._001_initial_sql),
+    ]
+
+    init(version: Int, name: String, bytes: [UInt8]) {
+        self.version = version
+        self.name = name
+        self.sql = String(decoding: bytes, as: UTF8.self)
+    }
+}

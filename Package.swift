@@ -1,0 +1,70 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "SummitKB",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "SummitKB", targets: ["SummitKB"]),
+        .executable(name: "summitkb", targets: ["summitkb"]),
+        .executable(name: "summitkb-bench", targets: ["summitkb-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    ],
+    targets: [
+        // The numbered SQL migrations, embedded in the binary.
+        .target(
+            name: "SummitKBMigrations",
+            path: "Migrations",
+            exclude: ["README.md"],
+            resources: [
+                .embedInCode("0001_initial.sql"),
+            ]
+        ),
+        // Pure extraction pipeline: bytes in, facts with evidence out. No database.
+        .target(
+            name: "SummitKBExtraction",
+            resources: [
+                .embedInCode("Resources/entities.tsv"),
+                .embedInCode("Resources/titles.tsv"),
+                .embedInCode("Resources/boilerplate.tsv"),
+                .embedInCode("Resources/meeting-terms.tsv"),
+                .embedInCode("Resources/proposal-terms.tsv"),
+            ]
+        ),
+        // Storage, ingest, merge, queries, reports, export and eval.
+        .target(
+            name: "SummitKB",
+            dependencies: [
+                "SummitKBExtraction",
+                "SummitKBMigrations",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .executableTarget(
+            name: "summitkb",
+            dependencies: [
+                "SummitKB",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "summitkb-bench",
+            dependencies: [
+                "SummitKB",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "SummitKBExtractionTests",
+            dependencies: ["SummitKBExtraction"]
+        ),
+        .testTarget(
+            name: "SummitKBTests",
+            dependencies: ["SummitKB"],
+            exclude: ["Fixtures"]
+        ),
+    ]
+)

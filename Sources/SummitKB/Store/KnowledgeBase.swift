@@ -1,0 +1,147 @@
+import Foundation
+import GRDB
+import SummitKBMigrations
+
+/// A SummitKB database: open it, ingest into it, query it.
+///
+/// ```swift
+/// let kb = try KnowledgeBase(path: "summitkb.sqlite")          // creates and migrates
+/// let reader = try KnowledgeBase(path: "summitkb.sqlite", mode: .readOnly)
+/// ```
+///
+/// Files are opened in WAL mode with `synchronous = NORMAL`: readers never block the
+/// writer, a crash loses at most the last committed transactions, never consistency.
+/// Several processes may write: a writer waits up to ``busyTimeout`` for the lock.
+public final class KnowledgeBase: Sendable {
+    /// How a knowledge base is opened.
+    public enum Mode: Sendable {
+        /// Creates the file if needed and migrates it to the current schema.
+        case readWrite
+        /// Never writes; refuses a database that is missing or not fully migrated.
+        case readOnly
+    }
+
+    /// How long a writer waits for another process's lock.
+    public static let busyTimeout: TimeInterval = 30
+
+    /// The file path, or `:memory:`.
+    public let path: String
+    /// The GRDB connection (a pool for files, a queue in memory or read-only).
+    public let writer: any DatabaseWriter
+
+    /// Opens (and for `.readWrite`, creates and migrates) the database at `path`.
+    ///
+    /// - Throws: ``SummitKBError/databaseTooNew(path:version:supported:)`` when a newer
+    ///   SummitKB wrote the file, ``SummitKBError/cannotOpen(path:reason:)`` otherwise.
+    public init(path: String, mode: Mode = .readWrite) throws {
+        self.path = path
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        config.busyMode = .timeout(Self.busyTimeout)
+        config.readonly = mode == .readOnly
+        config.prepareDatabase { db in
+            if !db.configuration.readonly {
+                try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            }
+        }
+        do {
+            if mode == .readOnly {
+                guard FileManager.default.fileExists(atPath: path) else {
+                    throw SummitKBError.cannotOpen(path: path, reason: "no such file; run `summitkb ingest` first")
+                }
+                writer = try DatabaseQueue(path: path, configuration: config)
+                try writer.read { db in try SchemaMigrator.checkReadable(db, path: path) }
+            } else {
+                let pool = try DatabasePool(path: path, configuration: config)
+                try SchemaMigrator.migrate(pool, path: path)
+                writer = pool
+            }
+        } catch let error as SummitKBError {
+            throw error
+        } catch let error as DatabaseError {
+            throw SummitKBError.cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
+        }
+    }
+
+    /// A private in-memory knowledge base, already migrated: for tests and scratch work.
+    public init() throws {
+        path = ":memory:"
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        let queue = try DatabaseQueue(configuration: config)
+        try SchemaMigrator.migrate(queue, path: path)
+        writer = queue
+    }
+
+    /// The schema version of the database and the newest this build knows.
+    public func schemaStatus() throws -> SchemaStatus {
+        try writer.read { db in try SchemaMigrator.status(db) }
+    }
+}
+
+/// Which migrations a database has, and which this build ships.
+public struct SchemaStatus: Codable, Sendable, Hashable {
+    /// One migration and whether it is applied.
+    public struct Entry: Codable, Sendable, Hashable {
+        public let version: Int
+        public let name: String
+        /// When it was applied, or nil when pending.
+        public let appliedAt: String?
+    }
+
+    public let entries: [Entry]
+    /// The highest applied version (0 for an empty database).
+    public var currentVersion: Int { entries.filter { $0.appliedAt != nil }.map(\.version).max() ?? 0 }
+}
+
+/// Applies the embedded SQL migrations in order, each in its own transaction.
+enum SchemaMigrator {
+    static var latestVersion: Int { SchemaMigration.all.last?.version ?? 0 }
+
+    static func appliedVersions(_ db: Database) throws -> [Int: String] {
+        guard try db.tableExists("schema_migrations") else { return [:] }
+        let rows = try Row.fetchAll(db, sql: "SELECT version, applied_at FROM schema_migrations")
+        return Dictionary(uniqueKeysWithValues: rows.map { ($0["version"] as Int, $0["applied_at"] as String) })
+    }
+
+    static func migrate(_ writer: any DatabaseWriter, path: String) throws {
+        try writer.barrierWriteWithoutTransaction { db in
+            let applied = try appliedVersions(db)
+            if let newest = applied.keys.max(), newest > latestVersion {
+                throw SummitKBError.databaseTooNew(path: path, version: newest, supported: latestVersion)
+            }
+            if applied.isEmpty, try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table'") ?? 0 > 0 {
+                throw SummitKBError.cannotOpen(path: path, reason: "not a SummitKB database (it has tables but no schema_migrations)")
+            }
+            try db.execute(sql: "PRAGMA journal_mode = WAL")
+            for migration in SchemaMigration.all where applied[migration.version] == nil {
+                try db.inTransaction {
+                    try db.execute(sql: migration.sql)
+                    return .commit
+                }
+            }
+        }
+    }
+
+    static func checkReadable(_ db: Database, path: String) throws {
+        let applied = try appliedVersions(db)
+        guard let newest = applied.keys.max() else {
+            throw SummitKBError.cannotOpen(path: path, reason: "not a SummitKB database")
+        }
+        if newest > latestVersion {
+            throw SummitKBError.databaseTooNew(path: path, version: newest, supported: latestVersion)
+        }
+        if newest < latestVersion {
+            throw SummitKBError.cannotOpen(path: path, reason: "schema version \(newest) needs migrating; open it read-write once (e.g. `summitkb migrate`)")
+        }
+    }
+
+    static func status(_ db: Database) throws -> SchemaStatus {
+        let applied = try appliedVersions(db)
+        var entries = SchemaMigration.all.map { SchemaStatus.Entry(version: $0.version, name: $0.name, appliedAt: applied[$0.version]) }
+        for (version, at) in applied where version > latestVersion {
+            entries.append(SchemaStatus.Entry(version: version, name: "(unknown to this build)", appliedAt: at))
+        }
+        return SchemaStatus(entries: entries.sorted { $0.version < $1.version })
+    }
+}

@@ -1,0 +1,116 @@
+/// A lexicon or pattern file: a header, then tab-separated rows.
+///
+/// ```text
+/// # format: summitkb-entities/1
+/// # provenance: who wrote it, from what
+/// # gaps: what it is known to miss
+/// # columns: kind	name	aliases
+/// country	France	French Republic
+/// ```
+///
+/// The header must name the expected `format` and exactly the expected `columns`,
+/// and state `provenance` and `gaps`. After the header, `#` lines are comments and
+/// blank lines are skipped; a row may leave trailing fields out but never add any.
+/// Multi-valued fields separate values with `|`.
+public struct DataTable: Sendable {
+    /// One data row, with the line it came from.
+    public struct Row: Sendable {
+        public let line: Int
+        public let fields: [String]
+
+        /// The value of a column, empty when left out.
+        public subscript(_ index: Int) -> String { index < fields.count ? fields[index] : "" }
+
+        /// The `|`-separated values of a column, trimmed, empties dropped.
+        public func list(_ index: Int) -> [String] {
+            self[index].split(separator: "|").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
+        }
+
+        /// The value of a column, or nil when empty.
+        public func optional(_ index: Int) -> String? { self[index].isEmpty ? nil : self[index] }
+    }
+
+    /// Name of the file or built-in resource, used in error messages.
+    public let name: String
+    /// Header fields (`format`, `provenance`, `gaps`, `columns`, and any extra).
+    public let header: [String: String]
+    public let rows: [Row]
+
+    /// Parses and validates `text`.
+    ///
+    /// - Throws: ``DataFileError`` naming `name`, the line and what is wrong.
+    public init(name: String, text: String, format: String, columns: [String]) throws {
+        self.name = name
+        var header: [String: String] = [:]
+        var rows: [Row] = []
+        var inHeader = true
+        var lineNumber = 0
+        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine[...]
+            if line.trimmingSpaces().isEmpty { continue }
+            if line.hasPrefix("#") {
+                if inHeader, let colon = line.firstIndex(of: ":") {
+                    let key = line[line.index(after: line.startIndex)..<colon].trimmingSpaces().lowercased()
+                    header[key] = line[line.index(after: colon)...].trimmingSpaces()
+                }
+                continue
+            }
+            if inHeader {
+                inHeader = false
+                try Self.validate(header: header, name: name, format: format, columns: columns)
+            }
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmingSpaces() }
+            if fields.count > columns.count {
+                throw DataFileError(file: name, line: lineNumber,
+                                    message: "has \(fields.count) fields, the header declares \(columns.count) (\(columns.joined(separator: ", ")))")
+            }
+            rows.append(Row(line: lineNumber, fields: fields))
+        }
+        if inHeader { try Self.validate(header: header, name: name, format: format, columns: columns) }
+        self.header = header
+        self.rows = rows
+    }
+
+    private static func validate(header: [String: String], name: String, format: String, columns: [String]) throws {
+        guard let found = header["format"] else {
+            throw DataFileError(file: name, line: 1, message: "has no '# format: \(format)' header line")
+        }
+        guard found == format else {
+            throw DataFileError(file: name, line: 1, message: "has format '\(found)', expected '\(format)'")
+        }
+        for key in ["provenance", "gaps"] where (header[key] ?? "").isEmpty {
+            throw DataFileError(file: name, line: 1, message: "has no '# \(key): ...' header line")
+        }
+        let declared = (header["columns"] ?? "").split(whereSeparator: { $0 == "\t" || $0 == " " }).map(String.init)
+        guard declared == columns else {
+            throw DataFileError(file: name, line: 1,
+                                message: "declares columns '\(declared.joined(separator: " "))', expected '\(columns.joined(separator: " "))'")
+        }
+    }
+}
+
+/// A lexicon or pattern file that failed validation.
+public struct DataFileError: Error, Hashable, Sendable, CustomStringConvertible {
+    public let file: String
+    public let line: Int
+    public let message: String
+
+    public init(file: String, line: Int, message: String) {
+        self.file = file
+        self.line = line
+        self.message = message
+    }
+
+    public var description: String { "\(file):\(line): \(message)" }
+}
+
+extension StringProtocol {
+    /// The text without leading and trailing spaces, tabs and carriage returns.
+    func trimmingSpaces() -> String {
+        var lo = startIndex, hi = endIndex
+        while lo < hi, self[lo] == " " || self[lo] == "\t" || self[lo] == "\r" { lo = index(after: lo) }
+        while hi > lo, self[index(before: hi)] == " " || self[index(before: hi)] == "\t" || self[index(before: hi)] == "\r" { hi = index(before: hi) }
+        return String(self[lo..<hi])
+    }
+}

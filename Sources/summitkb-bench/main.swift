@@ -1,0 +1,1 @@
+print("summitkb-bench: not yet")
