@@ -88,6 +88,21 @@ public struct ExtractionPipeline: Sendable {
         let meetings = MeetingFinder(terms: resources.meetingTerms).find(in: document, tagging: tagging)
         let proposals = ProposalFinder(terms: resources.proposalTerms).find(in: document, tagging: tagging, meetings: meetings)
         return ExtractionResult(document: document, entities: tagging.entities, mentions: tagging.mentions,
-                                meetings: meetings, proposals: proposals)
+                                meetings: meetings, proposals: proposals).droppingIdleGroups()
+    }
+}
+
+extension ExtractionResult {
+    /// Groups ("Western allies", "European leaders") are participants only where they take
+    /// part in a meeting or hold a position; elsewhere they are description, not actors.
+    func droppingIdleGroups() -> ExtractionResult {
+        let active = Set(meetings.flatMap { $0.participants.map(\.entity) } + meetings.compactMap(\.convener)
+                         + proposals.flatMap { $0.positions.map(\.entity) })
+        let idle = Set(entities.filter { $0.kind == .group && !active.contains($0.key) }.map(\.key))
+        guard !idle.isEmpty else { return self }
+        var result = self
+        result.entities.removeAll { idle.contains($0.key) }
+        result.mentions.removeAll { idle.contains($0.entity) }
+        return result
     }
 }

@@ -136,7 +136,7 @@ private struct TaggingPass {
         while next < sentence.tokens.upperBound, steps < 4 {
             let word = tokens[next].folded
             if titles.isCue(.actor, word) { return true }
-            guard word == "and" || word == "," || tokens[next].isCapitalized else { return false }
+            guard word == "and" || word == "or" || word == "," || tokens[next].isCapitalized else { return false }
             next += 1
             steps += 1
         }
