@@ -130,11 +130,9 @@ extension EvaluationReport {
         public var precision: Double? { ratio(truePositives, truePositives + falsePositives) }
         /// TP / (TP + FN).
         public var recall: Double? { ratio(truePositives, truePositives + falseNegatives) }
-        /// The harmonic mean of precision and recall; 0 when both are 0.
-        public var f1: Double? {
-            guard let precision, let recall else { return nil }
-            return precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall)
-        }
+        /// The harmonic mean of precision and recall, 2TP / (2TP + FP + FN): 0 when nothing
+        /// is right, `nil` only when there is nothing to count at all.
+        public var f1: Double? { ratio(2 * truePositives, 2 * truePositives + falsePositives + falseNegatives) }
 
         public static func += (lhs: inout Detection, rhs: Detection) {
             lhs.truePositives += rhs.truePositives
