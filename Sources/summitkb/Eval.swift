@@ -63,7 +63,8 @@ extension SummitKBCommand {
 /// The aligned text table `summitkb eval` prints.
 enum EvaluationTable {
     static func render(_ report: EvaluationReport, byDocument: Bool) -> String {
-        var text = "all \(report.documents.count) documents\n" + render(report.total)
+        let missing = report.missingDocuments.isEmpty ? "" : ", \(report.missingDocuments.count) without a matching source"
+        var text = "\(report.documents.count) gold documents\(missing)\n" + render(report.total)
         if byDocument {
             for document in report.documents {
                 let source = document.source.map { "source \($0)" } ?? "no matching source"

@@ -200,6 +200,10 @@ extension GoldDocument {
     /// - Throws: ``SummitKBError/badGold(path:reason:)`` naming the folder when it cannot be
     ///   listed or holds no `.json` file, or naming the file that cannot be read or decoded.
     public static func load(directory: String) throws -> [GoldDocument] {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isFolder), isFolder.boolValue else {
+            throw SummitKBError.badGold(path: directory, reason: "no such folder; pass the folder that holds the gold *.json files")
+        }
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: directory)
