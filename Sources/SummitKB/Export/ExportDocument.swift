@@ -1,7 +1,7 @@
 import Foundation
 
 /// The whole knowledge base as one `summitkb-export/1` JSON document, the format that
-/// gold files are scored against (`docs/FORMAT.md` of the gold set fixes it).
+/// gold files are scored against (the gold set's `FORMAT.md` fixes it; `docs/SCHEMA.md` maps it to tables).
 ///
 /// ```swift
 /// let kb = try KnowledgeBase(path: "summitkb.sqlite", mode: .readOnly)
