@@ -163,9 +163,20 @@ private struct TaggingPass {
     /// "President Emmanuel Macron of France". Returns the token after the pattern.
     mutating func tagTitleBeforeName(at i: Int, _ sentence: Sentence) -> Int? {
         let end = sentence.tokens.upperBound
-        guard tokens[i].isCapitalized, coverage[i] == nil || mentionIsCountryModifier(at: i),
+        guard tokens[i].isCapitalized || titles.isCue(.counterpart, tokens[i].folded),
+              coverage[i] == nil || mentionIsCountryModifier(at: i),
               let head = titles.heads.longestMatch(tokens, from: i, to: end) else { return nil }
         var title = titlePhrase(endingAt: i + head.length, headStart: i, sentence)
+        if titles.isCue(.counterpart, tokens[i].folded) {
+            // "his Azerbaijani counterpart X": X holds the title of the person named before.
+            let before = mentions.last { $0.tokens.upperBound <= i && tokens[$0.tokens.lowerBound].sentence == tokens[i].sentence
+                && entities[$0.entity]?.kind == .person }
+            guard let title = before.flatMap({ entities[$0.entity]?.title }) else { return nil }
+            let country = self.titlePhrase(endingAt: i, headStart: i, sentence).country
+            guard let name = nameRun(from: i + 1, end) else { return nil }
+            addPerson(name: name, title: TitlePhrase(words: title, country: country), extractor: "entities/counterpart")
+            return name.upperBound
+        }
         var k = i + head.length
         // "of France", "of the United Kingdom (U.K.)", "of Defence".
         if k + 1 < end, tokens[k].folded == "of" || tokens[k].folded == "for" {
@@ -242,6 +253,11 @@ private struct TaggingPass {
         while start - 1 >= sentence.tokens.lowerBound, tokens[start - 1].isCapitalized, tokens[start - 1].kind == .word,
               titles.isCue(.part, tokens[start - 1].folded) || mentionIsCountryModifier(at: start - 1)
                 || lexiconMatch(at: start - 1, end: headStart) != nil {
+            start -= 1
+        }
+        // A noun modifier after a possessive owner: "Trump’s Ukraine Envoy".
+        while start - 2 >= sentence.tokens.lowerBound, tokens[start - 1].isCapitalized, coverage[start - 1] == nil,
+              tokens[start - 2].folded == "'s" || start - 3 >= sentence.tokens.lowerBound && tokens[start - 3].folded == "'s" && tokens[start - 2].isCapitalized {
             start -= 1
         }
         var country: String?

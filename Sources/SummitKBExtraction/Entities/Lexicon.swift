@@ -129,7 +129,7 @@ public struct TitleLexicon: Sendable {
 
     /// What a cue phrase signals.
     enum Cue: String, Sendable, CaseIterable {
-        case head, part, rank, actor, act, locative, relation
+        case head, part, rank, actor, act, locative, relation, counterpart
     }
 
     private(set) var heads = PhraseTrie<Int>()
@@ -145,7 +145,7 @@ public struct TitleLexicon: Sendable {
             }
             let phrase = foldedTokens(row[0])
             guard !phrase.isEmpty else { throw DataFileError(file: name, line: row.line, message: "has an empty phrase") }
-            if cue == .head { heads.insert(phrase, phrase.count) }
+            if cue == .head || cue == .counterpart { heads.insert(phrase, phrase.count) }
             words[cue, default: []].insert(phrase.joined(separator: " "))
         }
     }

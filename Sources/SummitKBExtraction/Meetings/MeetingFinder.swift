@@ -55,6 +55,7 @@ private struct MeetingPass {
     var meetings: [ExtractedMeeting] = []
     /// Meeting indices, most recently referred to last.
     var recency: [Int] = []
+    var lastReferenceSentence = -2
 
     init(document: Document, tagging: EntityTagging, terms: MeetingTerms) {
         self.document = document
@@ -102,6 +103,11 @@ private struct MeetingPass {
                 record(trigger: trigger, kind: kind, place: place, date: date, named: named,
                        segment: segment, sentence: sentenceIndex, into: index)
             }
+            if triggers.isEmpty, let last = recency.last, lastReferenceSentence == sentenceIndex - 1 {
+                // "Russia was not invited." right after a meeting sentence: roles for that meeting.
+                recordRoleCues(in: sentence.tokens, sentence: sentenceIndex, into: last)
+            }
+            if !sentenceMeetings.isEmpty { lastReferenceSentence = sentenceIndex }
             inheritSameDayDates(sentence: sentence, meetings: sentenceMeetings)
         }
     }
@@ -190,7 +196,8 @@ private struct MeetingPass {
     func kindsCompatible(_ a: MeetingKind, _ b: MeetingKind) -> Bool {
         if a == b || a == .meeting || b == .meeting || a == .talks || b == .talks { return true }
         let leaders: Set<MeetingKind> = [.summit, .conference]
-        return leaders.contains(a) && leaders.contains(b)
+        let remote: Set<MeetingKind> = [.virtual, .call]
+        return leaders.contains(a) && leaders.contains(b) || remote.contains(a) && remote.contains(b)
     }
 
     // MARK: Slots
@@ -221,6 +228,11 @@ private struct MeetingPass {
             if let place = gazetteerPlace(at: k, end: trigger.tokens.lowerBound) { return place }
             k -= 1
         }
+        // "arrived in Kyiv": the trigger ends with its preposition.
+        if ["in", "at", "to"].contains(tokens[trigger.tokens.upperBound - 1].folded),
+           trigger.tokens.upperBound < segment.upperBound, let place = placeAt(trigger.tokens.upperBound, end: segment.upperBound) {
+            return place
+        }
         // "in Paris", "at the Élysée Palace in Paris", "to Washington" (visits).
         var i = trigger.tokens.upperBound
         let end = min(segment.upperBound, trigger.tokens.upperBound + 14)
@@ -231,7 +243,7 @@ private struct MeetingPass {
             if found == nil, i - trigger.tokens.upperBound > 5 { break }
             if word == "in" || word == "at" || (word == "to" && (kind == .visit || trigger.isVerb)) {
                 var m = i + 1
-                if m < end, tokens[m].folded == "the" { m += 1 }
+                if m < end, tokens[m].folded == "the", gazetteerPlace(at: m, end: end) == nil { m += 1 }
                 if m < end, let place = placeAt(m, end: end) {
                     if var existing = found {
                         existing.city = existing.city ?? place.city
@@ -248,6 +260,15 @@ private struct MeetingPass {
             i += 1
         }
         if let found { return found }
+        // "hosted his counterparts in Tromsø on Wednesday for talks": a place just before the trigger.
+        var back = trigger.tokens.lowerBound - 1
+        while back > segment.lowerBound, back >= trigger.tokens.lowerBound - 8 {
+            if ["in", "at"].contains(tokens[back].folded), !["the", "a"].contains(tokens[back + 1].folded) || gazetteerPlace(at: back + 1, end: trigger.tokens.lowerBound) != nil,
+               let place = placeAt(back + 1, end: trigger.tokens.lowerBound) {
+                return place
+            }
+            back -= 1
+        }
         // A dateline opening the sentence ("Paris – ...") or the article.
         let sentence = document.sentences[sentenceIndex]
         if let place = gazetteerPlace(at: sentence.tokens.lowerBound, end: sentence.tokens.upperBound),
@@ -365,6 +386,13 @@ private struct MeetingPass {
     }
 
     mutating func recordRoles(trigger: Trigger, segment: Range<Int>, sentence: Int, into index: Int) {
+        recordRoleCues(in: segment, sentence: sentence, into: index)
+        if meetings[index].participantCount == nil { meetings[index].participantCount = participantCount(in: segment) }
+        recordParties(of: trigger, segment: segment, sentence: sentence, into: index)
+    }
+
+    /// Roles given by cue phrases: attendee lists, exclusions, conveners, speakers.
+    mutating func recordRoleCues(in segment: Range<Int>, sentence: Int, into index: Int) {
         // Lists after attendee cues ("leaders from A, B and C", "talks with X").
         var i = segment.lowerBound
         while i < segment.upperBound {
@@ -398,21 +426,34 @@ private struct MeetingPass {
             }
             i += 1
         }
-        if meetings[index].participantCount == nil { meetings[index].participantCount = participantCount(in: segment) }
-        if trigger.isVerb, tokens[trigger.tokens.upperBound - 1].folded == "with" {
-            _ = collectList(from: trigger.tokens.upperBound, end: segment.upperBound, role: .attendee, sentence: sentence, into: index)
+    }
+
+    /// The parties a trigger itself names: the subject of "will meet" or "will hold talks",
+    /// the object of "spoke with" or "met", the owner of "Starmer's visit".
+    mutating func recordParties(of trigger: Trigger, segment: Range<Int>, sentence: Int, into index: Int) {
+        let start = trigger.tokens.lowerBound, end = trigger.tokens.upperBound
+        if trigger.isVerb, tokens[end - 1].folded == "with" || end < segment.upperBound && tokens[end].isCapitalized {
+            _ = collectList(from: end, end: segment.upperBound, role: .attendee, sentence: sentence, into: index)
         }
-        // The subject of a verb trigger, of talks or of a call, is a party to it.
-        let kind = meetings[index].kind
-        if trigger.isVerb || [.talks, .call, .visit].contains(kind) {
-            let floor = clauseStart(before: trigger.tokens.lowerBound, floor: segment.lowerBound)
-            for mentionIndex in subjects(in: floor..<trigger.tokens.lowerBound) {
+        let floor = clauseStart(before: start, floor: segment.lowerBound)
+        if trigger.isVerb || holdVerb(before: trigger, floor: segment.lowerBound) {
+            for mentionIndex in subjects(in: floor..<start) {
                 addRole(tagging.mentions[mentionIndex], .attendee, sentence: sentence, into: index)
             }
-            if let pronoun = possessivePronounPerson(before: trigger, floor: floor) {
-                addRole(pronoun, .attendee, sentence: sentence, into: index)
-            }
         }
+        if start >= 2, tokens[start - 1].folded == "'s", let owner = coverage[start - 2] {
+            addRole(tagging.mentions[owner], .attendee, sentence: sentence, into: index)
+        }
+        if let pronoun = possessivePronounPerson(before: trigger, floor: floor) {
+            addRole(pronoun, .attendee, sentence: sentence, into: index)
+        }
+    }
+
+    /// "X will hold talks", "X's visit": a verb of holding (or a possessor) makes the subject a party.
+    func holdVerb(before trigger: Trigger, floor: Int) -> Bool {
+        let start = trigger.tokens.lowerBound
+        if start > 0, tokens[start - 1].folded == "'s", start >= 2, coverage[start - 2] != nil { return true }
+        return (max(floor, start - 4)..<start).contains { terms.isCue(.hold, tokens[$0].folded) }
     }
 
     /// A bare number before a count noun: "chiefs from 30 European and NATO nations".
@@ -458,13 +499,13 @@ private struct MeetingPass {
     }
 
     mutating func excluded(cue: Range<Int>, segment: Range<Int>, sentence: Int, into index: Int) {
-        let forward = terms.isCue(.exclusion, "without") && tokens[cue.lowerBound].folded == "without"
-            || tokens[cue.lowerBound].folded == "excluding"
+        let forward = cue.upperBound < segment.upperBound
+            && (coverage[cue.upperBound] != nil || cue.upperBound + 1 < segment.upperBound && coverage[cue.upperBound + 1] != nil)
         if forward {
             _ = collectList(from: cue.upperBound, end: min(segment.upperBound, cue.upperBound + 6), role: .excluded,
                             sentence: sentence, into: index)
         } else {
-            let floor = clauseStart(before: cue.lowerBound, floor: segment.lowerBound - 40 < 0 ? 0 : document.sentences[sentence].tokens.lowerBound)
+            let floor = clauseStart(before: cue.lowerBound, floor: document.sentences[sentence].tokens.lowerBound)
             for mentionIndex in subjects(in: floor..<cue.lowerBound) {
                 addRole(tagging.mentions[mentionIndex], .excluded, sentence: sentence, into: index)
             }

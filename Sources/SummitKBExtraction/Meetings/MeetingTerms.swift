@@ -19,7 +19,7 @@ public struct MeetingTerms: Sendable {
     enum Cue: String, Sendable, CaseIterable {
         case trigger, verb, nontrigger, kind, plural, background, negation, anaphor, planned, held, ongoing
         case convenerAfter = "convener-after", convenerBefore = "convener-before"
-        case attendees, exclusion, speaker, count, venue, city
+        case attendees, exclusion, speaker, count, hold, venue, city
     }
 
     /// Phrase tries per cue; the payload is the row's value.

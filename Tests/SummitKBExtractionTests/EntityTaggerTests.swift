@@ -1,0 +1,163 @@
+import Testing
+@testable import SummitKBExtraction
+
+/// A two-country, two-person lexicon: each test sees exactly the data it needs.
+private let tinyLexicon = """
+    # format: summitkb-entities/1
+    # provenance: test
+    # gaps: everything else
+    # columns: kind	name	aliases	adjectives	seats	title	country
+    country	United States	U.S.|US	American	Washington
+    country	Estonia		Estonian	Tallinn
+    country	Hungary		Hungarian	Budapest
+    organization	NATO	North Atlantic Treaty Organization
+    person	Donald Trump				President	United States
+    """
+
+private let tinyTitles = """
+    # format: summitkb-titles/1
+    # provenance: test
+    # gaps: everything else
+    # columns: phrase	type
+    President	head
+    Minister	head
+    Envoy	head
+    Secretary General	head
+    counterpart	counterpart
+    Defence	part
+    Foreign	part
+    General	rank
+    officials	actor
+    counterpart	actor
+    said	act
+    has	act
+    to	locative
+    in	locative
+    with	relation
+    """
+
+private func tag(_ text: String) throws -> (Document, EntityTagging) {
+    let tagger = EntityTagger(lexicon: try Lexicon(name: "tiny", text: tinyLexicon),
+                              titles: try TitleLexicon(name: "tiny-titles", text: tinyTitles))
+    let document = Document(text: text)
+    return (document, tagger.tag(document))
+}
+
+private func names(_ tagging: EntityTagging) -> [String] { tagging.entities.map(\.name) }
+
+@Suite struct EntityTaggerTests {
+    @Test func lexiconNamesAndAliasesResolveToOneEntity() throws {
+        let (document, tagging) = try tag("The U.S. and the United States are one. US officials agreed.")
+        #expect(names(tagging) == ["United States"])
+        #expect(tagging.mentions.map { document.string($0.evidence.range) } == ["U.S.", "United States", "US"])
+    }
+
+    @Test func lowerCaseWordIsNotAnAllCapsAlias() throws {
+        let (_, tagging) = try tag("Let us meet.")
+        #expect(tagging.entities.isEmpty)
+    }
+
+    @Test func adjectiveCountsOnlyBeforeAnActorNoun() throws {
+        #expect(names(try tag("Estonian officials said no.").1) == ["Estonia"])
+        #expect(names(try tag("Estonian forests are large.").1).isEmpty)
+    }
+
+    @Test func capitalStandsForItsStateOnlyWhenActing() throws {
+        #expect(names(try tag("Washington has circulated a questionnaire.").1) == ["United States"])
+        #expect(names(try tag("He plans a trip to Washington.").1).isEmpty)
+        #expect(names(try tag("Talks with Washington resumed.").1) == ["United States"])
+    }
+
+    @Test func treatyNamedAfterACapitalIsNoActor() throws {
+        #expect(names(try tag("Kyiv gave up arms under the Budapest Memorandum.").1).isEmpty)
+    }
+
+    @Test func unknownPersonAfterATitle() throws {
+        let (_, tagging) = try tag("Estonian Defence Minister Kaia Rebane arrived.")
+        let person = try #require(tagging.entities.first { $0.kind == .person })
+        #expect(person.name == "Kaia Rebane")
+        #expect(person.title == "Defence Minister")
+        #expect(person.country == "Estonia")
+        #expect(person.lexicon == nil)
+    }
+
+    @Test func unknownPersonBeforeATitle() throws {
+        let (_, tagging) = try tag("Kaia Rebane, the Estonian defence minister, arrived.")
+        let person = try #require(tagging.entities.first { $0.kind == .person })
+        #expect(person.name == "Kaia Rebane")
+        #expect(person.title == "Defence Minister")
+        #expect(person.country == "Estonia")
+    }
+
+    @Test func dashJoinedRoleWithPossessiveOwner() throws {
+        let (_, tagging) = try tag("Donald Trump’s Ukraine Envoy – Keith Kellogg spoke.")
+        let envoy = try #require(tagging.entities.first { $0.name == "Keith Kellogg" })
+        #expect(envoy.title == "Ukraine Envoy")
+        #expect(envoy.country == "United States")
+    }
+
+    @Test func rankAndAffiliationAreNotPartOfTheName() throws {
+        let (_, tagging) = try tag("The Secretary General of NATO – General Mark Rutte attended.")
+        let person = try #require(tagging.entities.first { $0.kind == .person })
+        #expect(person.name == "Mark Rutte")
+        #expect(person.title == "Secretary General")
+        #expect(names(tagging).contains("NATO"))
+    }
+
+    @Test func surnameLaterRefersToTheSamePerson() throws {
+        let (_, tagging) = try tag("Estonian Foreign Minister Kaia Rebane spoke.\n\nLater, Rebane left.")
+        #expect(tagging.entities.filter { $0.kind == .person }.count == 1)
+        #expect(tagging.mentions.filter { $0.entity == "person:kaia rebane" }.count == 2)
+    }
+
+    @Test func counterpartTakesTheTitleOfThePersonBefore() throws {
+        let (_, tagging) = try tag("Estonian Foreign Minister Kaia Rebane and his Hungarian counterpart Peter Varga met.")
+        let counterpart = try #require(tagging.entities.first { $0.name == "Peter Varga" })
+        #expect(counterpart.title == "Foreign Minister")
+        #expect(counterpart.country == "Hungary")
+    }
+
+    @Test func sentenceInitialCapitalsAreNotPeople() throws {
+        let (_, tagging) = try tag("However, Security Council members met. Monday brought rain.")
+        #expect(tagging.entities.isEmpty)
+    }
+
+    @Test func userLexiconExtendsTheBuiltIn() throws {
+        let extra = try Lexicon(name: "mine.tsv", text: """
+            # format: summitkb-entities/1
+            # provenance: test
+            # gaps: test
+            # columns: kind	name	aliases	adjectives	seats	title	country
+            person	Kaia Rebane				Defence Minister	Estonia
+            """)
+        let lexicon = try Lexicon(name: "tiny", text: tinyLexicon).adding(extra)
+        let tagger = EntityTagger(lexicon: lexicon, titles: try TitleLexicon(name: "t", text: tinyTitles))
+        let tagging = tagger.tag(Document(text: "Rebane said yes."))
+        #expect(tagging.entities.first?.name == "Kaia Rebane")
+        #expect(tagging.entities.first?.lexicon == "mine.tsv")
+    }
+
+    @Test func malformedLexiconNamesFileAndLine() {
+        let bad = """
+            # format: summitkb-entities/1
+            # provenance: test
+            # gaps: test
+            # columns: kind	name	aliases	adjectives	seats	title	country
+            country	France
+            city	Lyon
+            """
+        #expect(throws: DataFileError(file: "bad.tsv", line: 6,
+                                      message: "unknown kind 'city' (expected person, country, organization or group)")) {
+            try Lexicon(name: "bad.tsv", text: bad)
+        }
+    }
+
+    @Test func missingHeaderIsRefused() {
+        #expect(throws: DataFileError.self) { try Lexicon(name: "x.tsv", text: "country\tFrance\n") }
+    }
+
+    @Test func builtInDataFilesLoad() throws {
+        let resources = try ExtractionResources.builtIn()
+        #expect(resources.lexicon.entries.count > 150)
+    }
+}

@@ -1,0 +1,140 @@
+import Testing
+@testable import SummitKBExtraction
+
+private func meetings(_ text: String, published: String? = nil) throws -> [ExtractedMeeting] {
+    let pipeline = ExtractionPipeline(resources: try .builtIn())
+    return pipeline.extract(NormalizedArticle(text: text, metadata: ArticleMetadata(published: published))).meetings
+}
+
+private func roles(_ meeting: ExtractedMeeting, _ role: MeetingRole) -> Set<String> {
+    Set(meeting.participants.filter { $0.role == role }.map(\.entity))
+}
+
+@Suite struct MeetingFinderTests {
+    @Test func plannedMeetingWithPlaceDateAndList() throws {
+        let found = try meetings("Leaders from Germany, Poland and Denmark will meet in Paris on Monday.", published: "2025-02-14")
+        let meeting = try #require(found.first)
+        #expect(found.count == 1)
+        #expect(meeting.city == "Paris")
+        #expect(meeting.country == "France")
+        #expect(meeting.kind == .summit)
+        #expect(meeting.status == .planned)
+        #expect(meeting.dateText == "Monday")
+        #expect(meeting.date == "2025-02-17")
+        #expect(meeting.datePrecision == .weekday)
+        #expect(roles(meeting, .attendee) == ["country:germany", "country:poland", "country:denmark"])
+    }
+
+    @Test func dateStaysUnresolvedWithoutAnAnchor() throws {
+        let meeting = try #require(try meetings("Ministers will meet in Rome on Tuesday.").first)
+        #expect(meeting.date == nil)
+        #expect(meeting.dateText == "Tuesday")
+    }
+
+    @Test func relativeWeekResolvesToItsMonday() throws {
+        let meeting = try #require(try meetings("Officials met in Geneva last week.", published: "2025-03-05").first)
+        #expect(meeting.date == "2025-02-24")
+        #expect(meeting.datePrecision == .week)
+    }
+
+    @Test func backgroundMentionsAreNotMeetings() throws {
+        #expect(try meetings("The bloc has held numerous previous summits without result.").isEmpty)
+        #expect(try meetings("The Paris meeting is not structured as a full EU Summit.").count <= 1)
+    }
+
+    @Test func definiteReferenceJoinsTheEarlierMeeting() throws {
+        let found = try meetings("Leaders will gather in Paris on Monday.\n\nThe summit will be convened by President Emmanuel Macron.")
+        #expect(found.count == 1)
+        #expect(found.first?.convener == "person:emmanuel macron")
+    }
+
+    @Test func twoMeetingsInOneCityOnDifferentDaysStayTwo() throws {
+        let found = try meetings("""
+            Military chiefs will meet in Paris on Tuesday.
+
+            Defence ministers will convene in Paris on Wednesday.
+            """)
+        #expect(found.map(\.kind) == [.military, .ministerial])
+        #expect(found.map(\.dateText) == ["Tuesday", "Wednesday"])
+    }
+
+    @Test func exclusionAndTalksAbroad() throws {
+        let meeting = try #require(try meetings(
+            "U.S. officials will hold talks with Russia in Saudi Arabia, without European or Ukrainian participation.").first)
+        #expect(meeting.kind == .talks)
+        #expect(meeting.country == "Saudi Arabia")
+        #expect(roles(meeting, .attendee) == ["country:united states", "country:russia"])
+        #expect(roles(meeting, .excluded) == ["group:europe", "country:ukraine"])
+    }
+
+    @Test func bareNumberIsKeptAsACount() throws {
+        let meeting = try #require(try meetings("Military chiefs from 30 European and NATO nations will meet in Paris.").first)
+        #expect(meeting.participantCount == 30)
+        #expect(meeting.kind == .military)
+    }
+
+    @Test func phoneCallHasBothSidesAndNoPlace() throws {
+        let meeting = try #require(try meetings("Last week, Donald Trump spoke with Vladimir Putin by phone.").first)
+        #expect(meeting.kind == .call)
+        #expect(meeting.city == nil)
+        #expect(roles(meeting, .attendee) == ["person:donald trump", "person:vladimir putin"])
+        #expect(meeting.dateText == "Last week")
+    }
+
+    @Test func visitTakesItsDestinationAndThePronounsPerson() throws {
+        let found = try meetings("Keir Starmer spoke on Sunday.\n\nHis upcoming trip to Washington to meet with Trump matters.")
+        let visit = try #require(found.first { $0.kind == .visit })
+        #expect(visit.city == "Washington")
+        #expect(roles(visit, .attendee) == ["person:keir starmer", "person:donald trump"])
+    }
+
+    @Test func videoConferenceAndFollowUpSentenceRoles() throws {
+        let found = try meetings("""
+            Leaders of the G7 will hold a video conference on Thursday.
+
+            The call, convened by Prime Minister Mark Carney, will include Chancellor Friedrich Merz. Russia was not invited.
+            """)
+        #expect(found.count == 1)
+        let meeting = try #require(found.first)
+        #expect(meeting.kind == .virtual)
+        #expect(meeting.convener == "person:mark carney")
+        #expect(roles(meeting, .excluded) == ["country:russia"])
+        #expect(roles(meeting, .attendee).contains("person:friedrich merz"))
+    }
+
+    @Test func venueGivesCityAndCountry() throws {
+        let meeting = try #require(try meetings("An urgent meeting has been called at the Élysée Palace in Paris.").first)
+        #expect(meeting.venue == "Élysée Palace")
+        #expect(meeting.city == "Paris")
+        #expect(meeting.country == "France")
+        #expect(meeting.convener == nil)
+    }
+
+    @Test func malformedTermsNameFileAndLine() {
+        #expect(throws: DataFileError.self) {
+            try MeetingTerms(name: "m.tsv", text: """
+                # format: summitkb-meeting-terms/1
+                # provenance: t
+                # gaps: t
+                # columns: phrase	type	value
+                summit	trigger	banquet
+                """)
+        }
+    }
+}
+
+@Suite struct CivilDateTests {
+    @Test func weekdayArithmetic() throws {
+        let friday = try #require(CivilDate(iso: "2025-02-14"))
+        #expect(friday.weekdayIndex == 4)
+        #expect(friday.weekday(0, direction: 2).iso == "2025-02-17")
+        #expect(friday.weekday(0, direction: -2).iso == "2025-02-10")
+        #expect(friday.adding(days: 20).iso == "2025-03-06")
+        #expect(CivilDate(dayNumber: friday.dayNumber) == friday)
+    }
+
+    @Test func explicitDayAndMonthTakeTheNearestYear() throws {
+        let anchor = try #require(CivilDate(iso: "2025-01-03"))
+        #expect(anchor.nearest(month: 12, day: 30).iso == "2024-12-30")
+    }
+}
