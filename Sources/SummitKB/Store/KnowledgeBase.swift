@@ -115,8 +115,12 @@ enum SchemaMigrator {
             }
             try db.execute(sql: "PRAGMA journal_mode = WAL")
             for migration in SchemaMigration.all where applied[migration.version] == nil {
-                try db.inTransaction {
-                    try db.execute(sql: migration.sql)
+                // Re-checked under the write lock: another process may have applied it meanwhile.
+                try db.inTransaction(.immediate) {
+                    db.clearSchemaCache()
+                    if try appliedVersions(db)[migration.version] == nil {
+                        try db.execute(sql: migration.sql)
+                    }
                     return .commit
                 }
             }

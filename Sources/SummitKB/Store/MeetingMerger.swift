@@ -1,0 +1,212 @@
+import GRDB
+
+/// Keeps the merged `meetings` layer in step with the per-source `meeting_reports`.
+///
+/// ```swift
+/// let merger = MeetingMerger(db: db)
+/// try merger.add(reportID: newReport)            // joins it to the meetings it agrees with
+/// try merger.recluster(meetingIDs: [3, 7])       // after reports were removed
+/// ```
+///
+/// Meetings are the connected components of the "same meeting" relation
+/// (``MeetingReportComparison/agreement(_:_:)``) over the reports of one block. The
+/// relation only depends on the two reports, so maintaining components incrementally
+/// (a new report joins every component it touches; a component that lost a report is
+/// split again from its remaining members) gives the same meetings whatever the ingest
+/// order. Candidates come from the `meeting_reports_block` index, narrowed by date.
+/// A component keeps the smallest meeting id among its reports' meetings.
+struct MeetingMerger {
+    let db: Database
+
+    /// Joins a freshly inserted report (sitting in its own new meeting) to the meetings it agrees with.
+    ///
+    /// - Returns: the reports whose meeting changed (their proposals need a new meeting id).
+    @discardableResult
+    func add(reportID: Int64) throws -> Set<Int64> {
+        guard let report = try summaries(sql: Self.summarySQL + " WHERE r.id = ?", arguments: [reportID]).first else { return [] }
+        if report.blockKey.hasPrefix("none:") { return try recluster(meetingIDs: [report.meetingID]) }
+        var candidateSQL = Self.summarySQL + " WHERE r.block_key = ? AND r.id <> ? AND r.source_id <> ?"
+        var arguments: StatementArguments = [report.blockKey, report.id, report.sourceID]
+        if let date = report.date, let day = MeetingReportComparison.dayNumber(date) {
+            candidateSQL += " AND (r.date IS NULL OR r.date BETWEEN ? AND ?)"
+            arguments += [Self.isoDate(day - 1), Self.isoDate(day + 1)]
+        }
+        let neighbours = try summaries(sql: candidateSQL, arguments: arguments)
+            .filter { MeetingReportComparison.agreement(report, $0) != nil }
+        return try recluster(meetingIDs: Set(neighbours.map(\.meetingID)).union([report.meetingID]))
+    }
+
+    /// Recomputes the components of every report in `meetingIDs`, moves reports, refreshes
+    /// merged slots and deletes extracted meetings left without reports.
+    ///
+    /// - Returns: the reports whose meeting changed.
+    @discardableResult
+    func recluster(meetingIDs: Set<Int64>) throws -> Set<Int64> {
+        guard !meetingIDs.isEmpty else { return [] }
+        let placeholders = Array(repeating: "?", count: meetingIDs.count).joined(separator: ", ")
+        let members = try summaries(sql: Self.summarySQL + " WHERE r.meeting_id IN (\(placeholders))",
+                                    arguments: StatementArguments(meetingIDs.sorted()))
+            .sorted(by: MeetingReportSummary.canonicalOrder)
+        var moved: Set<Int64> = []
+        var claimed: Set<Int64> = []
+        for component in Self.components(of: members) {
+            let meetingID: Int64
+            if let existing = component.map(\.meetingID).filter({ !claimed.contains($0) }).min() {
+                meetingID = existing
+            } else {
+                try db.execute(sql: "INSERT INTO meetings (name, kind, block_key) VALUES (?, ?, ?)",
+                               arguments: [component[0].name, component[0].kind, component[0].blockKey])
+                meetingID = db.lastInsertedRowID
+            }
+            claimed.insert(meetingID)
+            for report in component {
+                let reason = component.lazy.filter { $0.id != report.id }
+                    .compactMap { MeetingReportComparison.agreement(report, $0) }.first
+                if report.meetingID != meetingID { moved.insert(report.id) }
+                try db.cachedStatement(sql: """
+                    UPDATE meeting_reports SET meeting_id = ?, merge_reason = ?
+                    WHERE id = ? AND (meeting_id IS NOT ? OR merge_reason IS NOT ?)
+                    """).execute(arguments: [meetingID, reason, report.id, meetingID, reason])
+            }
+            try refreshSlots(meetingID: meetingID, from: component)
+        }
+        for orphan in meetingIDs.subtracting(claimed) {
+            try db.cachedStatement(sql: """
+                DELETE FROM meetings WHERE id = ? AND origin = 'extracted'
+                AND NOT EXISTS (SELECT 1 FROM meeting_reports WHERE meeting_id = meetings.id)
+                """).execute(arguments: [orphan])
+        }
+        return moved
+    }
+
+    /// Connected components of the agreement relation, each in canonical order, ordered by first member.
+    static func components(of members: [MeetingReportSummary]) -> [[MeetingReportSummary]] {
+        var parent = Array(members.indices)
+        func root(_ index: Int) -> Int {
+            var index = index
+            while parent[index] != index {
+                parent[index] = parent[parent[index]]
+                index = parent[index]
+            }
+            return index
+        }
+        for i in members.indices {
+            for j in members.indices where j > i && MeetingReportComparison.agreement(members[i], members[j]) != nil {
+                let (left, right) = (root(i), root(j))
+                if left != right { parent[max(left, right)] = min(left, right) }
+            }
+        }
+        var groups: [Int: [MeetingReportSummary]] = [:]
+        var order: [Int] = []
+        for index in members.indices {
+            let key = root(index)
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(members[index])
+        }
+        return order.map { groups[$0]! }
+    }
+
+    /// Writes the most supported value of every slot into the merged meeting.
+    private func refreshSlots(meetingID: Int64, from reports: [MeetingReportSummary]) throws {
+        let vote = SlotVote(reports.map { (weight: $0.evidenceCount, tieBreak: $0.sourceSHA256, ordinal: $0.ordinal) })
+        let date = vote.winner(reports.map(\.date))
+        let dateText = vote.winner(reports.map(\.dateText))
+        let precisionSource = reports.first { date != nil && $0.date == date } ?? reports.first { dateText != nil && $0.dateText == dateText }
+        let known: (String) -> String? = { $0 == "unknown" ? nil : $0 }
+        try db.cachedStatement(sql: """
+            UPDATE meetings SET name = ?, kind = ?, city = ?, venue = ?, country = ?, date = ?, date_text = ?,
+                date_precision = ?, status = ?, convener_id = ?, topic = ?, participant_count = ?, block_key = ?
+            WHERE id = ? AND origin = 'extracted'
+            """).execute(arguments: [
+                vote.winner(reports.map(\.name)), vote.winner(reports.map(\.kind)),
+                vote.winner(reports.map(\.city)), vote.winner(reports.map(\.venue)), vote.winner(reports.map(\.country)),
+                date, dateText, precisionSource?.datePrecision ?? "unknown",
+                vote.winner(reports.map { known($0.status) }) ?? "unknown",
+                vote.winner(reports.map(\.convenerID)), vote.winner(reports.map(\.topic)),
+                vote.winner(reports.map(\.participantCount)), reports[0].blockKey, meetingID,
+            ])
+    }
+
+    private func summaries(sql: String, arguments: StatementArguments) throws -> [MeetingReportSummary] {
+        let rows = try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments)
+        return try rows.map { row in
+            let id: Int64 = row["id"]
+            var participants: [Int64: String] = [:]
+            for participant in try Row.fetchAll(db.cachedStatement(sql: """
+                SELECT p.id, p.name FROM meeting_participants mp JOIN participants p ON p.id = mp.participant_id
+                WHERE mp.meeting_report_id = ? AND mp.role <> 'excluded'
+                """), arguments: [id]) {
+                participants[participant["id"]] = participant["name"]
+            }
+            return MeetingReportSummary(
+                id: id, meetingID: row["meeting_id"], sourceID: row["source_id"], sourceSHA256: row["sha256"],
+                ordinal: row["ordinal"], kind: row["kind"], name: row["name"], city: row["city"], venue: row["venue"],
+                country: row["country"], date: row["date"], dateText: row["date_text"],
+                datePrecision: row["date_precision"], status: row["status"], convenerID: row["convener_id"],
+                convenerName: row["convener_name"], topic: row["topic"], participantCount: row["participant_count"],
+                blockKey: row["block_key"], evidenceCount: row["evidence_count"], participants: participants)
+        }
+    }
+
+    private static let summarySQL = """
+        SELECT r.*, s.sha256, c.name AS convener_name,
+               (SELECT count(*) FROM evidence e WHERE e.meeting_report_id = r.id)
+             + (SELECT count(*) FROM evidence e JOIN meeting_participants mp ON mp.id = e.meeting_participant_id
+                WHERE mp.meeting_report_id = r.id) AS evidence_count
+        FROM meeting_reports r JOIN sources s ON s.id = r.source_id
+        LEFT JOIN participants c ON c.id = r.convener_id
+        """
+
+    /// ISO `YYYY-MM-DD` of a day number (days since 1970-01-01); inverse of `dayNumber`.
+    static func isoDate(_ dayNumber: Int) -> String {
+        // Howard Hinnant's civil_from_days.
+        let z = dayNumber + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        func pad(_ value: Int, _ width: Int) -> String {
+            let digits = String(value)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+    }
+}
+
+/// Picks the most supported value of a slot across reports.
+///
+/// Ties go to the value whose best supporting report has the most evidence, then the
+/// smallest source sha256, then the smallest ordinal: a choice that never depends on
+/// ingest order.
+struct SlotVote {
+    typealias Voter = (weight: Int, tieBreak: String, ordinal: Int)
+    let voters: [Voter]
+
+    init(_ voters: [Voter]) { self.voters = voters }
+
+    /// The winning non-nil value, or nil when no report gives one.
+    func winner<Value: Hashable>(_ values: [Value?]) -> Value? {
+        var tally: [Value: (count: Int, best: Voter)] = [:]
+        for (value, voter) in zip(values, voters) {
+            guard let value else { continue }
+            if let current = tally[value] {
+                tally[value] = (current.count + 1, Self.better(voter, current.best) ? voter : current.best)
+            } else {
+                tally[value] = (1, voter)
+            }
+        }
+        return tally.max { lhs, rhs in
+            if lhs.value.count != rhs.value.count { return lhs.value.count < rhs.value.count }
+            return Self.better(rhs.value.best, lhs.value.best)
+        }?.key
+    }
+
+    private static func better(_ a: Voter, _ b: Voter) -> Bool {
+        if a.weight != b.weight { return a.weight > b.weight }
+        return (a.tieBreak, a.ordinal) < (b.tieBreak, b.ordinal)
+    }
+}

@@ -1,0 +1,134 @@
+import Foundation
+import SummitKBExtraction
+
+/// What the merge needs to know about one stored meeting report.
+struct MeetingReportSummary: Sendable {
+    let id: Int64
+    var meetingID: Int64
+    let sourceID: Int64
+    let sourceSHA256: String
+    let ordinal: Int
+    let kind: String
+    let name: String
+    let city: String?
+    let venue: String?
+    let country: String?
+    let date: String?
+    let dateText: String?
+    let datePrecision: String
+    let status: String
+    let convenerID: Int64?
+    let convenerName: String?
+    let topic: String?
+    let participantCount: Int?
+    let blockKey: String
+    /// Evidence rows under the report and its participants: the tie-breaker between values.
+    let evidenceCount: Int
+    /// Participants in any role but `excluded`, by id, with their names.
+    let participants: [Int64: String]
+
+    /// The order that makes clustering independent of ingest order.
+    static func canonicalOrder(_ a: MeetingReportSummary, _ b: MeetingReportSummary) -> Bool {
+        (a.sourceSHA256, a.ordinal) < (b.sourceSHA256, b.ordinal)
+    }
+
+    /// The place name the block key was made from.
+    var placeName: String? { city ?? venue ?? country }
+}
+
+/// Decides whether two meeting reports from different sources describe the same meeting,
+/// and says why in plain words.
+///
+/// ```swift
+/// if let reason = MeetingReportComparison.agreement(a, b) {
+///     print(reason)   // "same place Paris; same convener Emmanuel Macron"
+/// }
+/// ```
+///
+/// Two reports merge when they come from different sources, their kinds and dates are
+/// compatible, and at least two independent pieces agree: same place (a real place
+/// block, not `virtual`), compatible non-nil dates, same convener, two or more shared
+/// participants (excluded ones and the shared convener do not count).
+enum MeetingReportComparison {
+    /// Kinds that name the same sort of large gathering.
+    private static let gatheringKinds: Set<String> = ["summit", "conference", "meeting"]
+    private static let weekdays = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"]
+
+    /// The merge key of the block a report belongs to: folded city, else venue, else
+    /// country, else `virtual` for calls and video conferences, else `none:<source sha256>`.
+    static func blockKey(city: String?, venue: String?, country: String?, kind: String, sourceSHA256: String) -> String {
+        for place in [city, venue, country] {
+            if let place, case let folded = fold(place), !folded.isEmpty { return folded }
+        }
+        if kind == MeetingKind.virtual.rawValue || kind == MeetingKind.call.rawValue { return "virtual" }
+        return "none:" + sourceSHA256
+    }
+
+    /// Why `a` and `b` are the same meeting, or nil when they must stay apart.
+    static func agreement(_ a: MeetingReportSummary, _ b: MeetingReportSummary) -> String? {
+        guard a.sourceID != b.sourceID, a.blockKey == b.blockKey, !a.blockKey.hasPrefix("none:"),
+              kindsCompatible(a.kind, b.kind) else { return nil }
+        guard let datesAgree = datesCompatible(a, b) else { return nil }
+        var reasons: [String] = []
+        if a.blockKey != "virtual", let place = a.placeName { reasons.append("same place \(place)") }
+        if datesAgree { reasons.append("dates agree (\(a.date ?? a.dateText ?? "") / \(b.date ?? b.dateText ?? ""))") }
+        var convener: Int64?
+        if let left = a.convenerID, left == b.convenerID {
+            convener = left
+            reasons.append("same convener \(a.convenerName ?? "#\(left)")")
+        }
+        let shared = Set(a.participants.keys).intersection(b.participants.keys).subtracting(convener.map { [$0] } ?? [])
+        if shared.count >= 2 {
+            let names = shared.compactMap { a.participants[$0] }.sorted()
+            reasons.append("\(shared.count) shared participants: \(names.joined(separator: ", "))")
+        }
+        return reasons.count >= 2 ? reasons.joined(separator: "; ") : nil
+    }
+
+    static func kindsCompatible(_ a: String, _ b: String) -> Bool {
+        a == b || a == MeetingKind.meeting.rawValue || b == MeetingKind.meeting.rawValue
+            || (gatheringKinds.contains(a) && gatheringKinds.contains(b))
+    }
+
+    /// nil when the dates contradict each other; otherwise whether they positively agree.
+    static func datesCompatible(_ a: MeetingReportSummary, _ b: MeetingReportSummary) -> Bool? {
+        switch (a.date.flatMap(dayNumber), b.date.flatMap(dayNumber)) {
+        case let (left?, right?):
+            return abs(left - right) <= 1 ? true : nil
+        case let (resolved?, nil):
+            return weekdayAgreement(resolvedDay: resolved, text: b.dateText)
+        case let (nil, resolved?):
+            return weekdayAgreement(resolvedDay: resolved, text: a.dateText)
+        case (nil, nil):
+            guard let left = a.dateText.map(fold), let right = b.dateText.map(fold) else { return false }
+            return left == right ? true : nil
+        }
+    }
+
+    /// Compatible unless `text` names another weekday; agreement when it names the same one.
+    private static func weekdayAgreement(resolvedDay: Int, text: String?) -> Bool? {
+        guard let text else { return false }
+        let words = fold(text).split { !$0.isLetter }.map(String.init)
+        guard let named = words.first(where: weekdays.contains) else { return false }
+        let weekday = weekdays[((resolvedDay % 7) + 7 + 4) % 7]   // day 0 (1970-01-01) was a Thursday
+        return named == weekday ? true : nil
+    }
+
+    /// Days since 1970-01-01 of an ISO `YYYY-MM-DD` date, or nil when it is not one.
+    static func dayNumber(_ iso: String) -> Int? {
+        let parts = iso.split(separator: "-")
+        guard parts.count == 3, parts[0].count == 4, let year = Int(parts[0]), let month = Int(parts[1]),
+              let day = Int(parts[2]), (1...12).contains(month), (1...31).contains(day) else { return nil }
+        // Howard Hinnant's days_from_civil.
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    static func fold(_ text: String) -> String {
+        Folding.fold(text).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}

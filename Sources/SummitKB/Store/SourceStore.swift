@@ -1,0 +1,247 @@
+import GRDB
+import SummitKBExtraction
+
+/// Writes one document and everything extracted from it, inside the caller's transaction.
+///
+/// ```swift
+/// try kb.writer.write { db in
+///     try SourceStore(db: db).store(path: "a.txt", content: content) { pipeline.extract(raw: content.rawText) }
+/// }
+/// ```
+///
+/// Same path and fingerprint as a stored source: nothing is written (`unchanged`). Same
+/// path, new fingerprint: the old source is deleted (its claims and evidence cascade),
+/// the meetings and proposals it fed are re-merged, the new source is inserted, and
+/// participants left without any evidence or role are removed (`replaced`). Otherwise
+/// the source is inserted (`ingested`). The same content under another path is a
+/// separate source: paths identify sources, fingerprints only detect change.
+struct SourceStore {
+    let db: Database
+
+    /// Stores a decoded document; `extract` runs only when the document is new or changed.
+    func store(path: String, content: LoadedDocument.Content, extract: () -> ExtractionResult) throws -> IngestOutcome {
+        let existing = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, sha256 FROM sources WHERE path = ?"),
+                                        arguments: [path])
+        if let existing, existing["sha256"] == content.sha256 { return .unchanged }
+        let extraction = extract()
+        var formerMeetings: Set<Int64> = []
+        var formerProposals: Set<Int64> = []
+        var formerParticipants: Set<Int64> = []
+        if let existing {
+            let sourceID: Int64 = existing["id"]
+            formerMeetings = Set(try Int64.fetchAll(db, sql: "SELECT DISTINCT meeting_id FROM meeting_reports WHERE source_id = ?", arguments: [sourceID]))
+            formerProposals = Set(try Int64.fetchAll(db, sql: "SELECT DISTINCT proposal_id FROM proposal_reports WHERE source_id = ?", arguments: [sourceID]))
+            formerParticipants = Set(try Int64.fetchAll(db, sql: """
+                SELECT participant_id FROM evidence WHERE source_id = ? AND participant_id IS NOT NULL
+                UNION SELECT mp.participant_id FROM meeting_participants mp JOIN meeting_reports r ON r.id = mp.meeting_report_id WHERE r.source_id = ?
+                UNION SELECT pp.participant_id FROM proposal_positions pp JOIN proposal_reports r ON r.id = pp.proposal_report_id WHERE r.source_id = ?
+                """, arguments: [sourceID, sourceID, sourceID]))
+            try db.execute(sql: "DELETE FROM sources WHERE id = ?", arguments: [sourceID])
+            // Meetings that lost a report may split; deleted ones are skipped by recluster.
+            try MeetingMerger(db: db).recluster(meetingIDs: formerMeetings)
+        }
+        var writer = ExtractionWriter(db: db, extraction: extraction, sourceSHA256: content.sha256)
+        try writer.insertSource(path: path, content: content)
+        try writer.insertParticipants()
+        let newMeetingReports = try writer.insertMeetings()
+        let newProposals = try writer.insertProposals()
+
+        let merger = MeetingMerger(db: db)
+        var movedReports: Set<Int64> = []
+        for reportID in newMeetingReports { movedReports.formUnion(try merger.add(reportID: reportID)) }
+        let proposalMerger = ProposalMerger(db: db)
+        let proposalsToRefresh = formerProposals.union(newProposals).union(try proposalMerger.proposals(linkedTo: movedReports))
+        for proposalID in proposalsToRefresh.sorted() { try proposalMerger.refresh(proposalID: proposalID) }
+        try removeParticipantsWithoutClaims(formerParticipants)
+        return existing == nil ? .ingested : .replaced
+    }
+
+    /// Deletes extracted, unverified participants that no evidence, role or position mentions any more.
+    private func removeParticipantsWithoutClaims(_ participantIDs: Set<Int64>) throws {
+        for participantID in participantIDs {
+            try db.cachedStatement(sql: """
+                DELETE FROM participants WHERE id = ? AND origin = 'extracted' AND verified = 0
+                AND NOT EXISTS (SELECT 1 FROM evidence WHERE participant_id = participants.id)
+                AND NOT EXISTS (SELECT 1 FROM meeting_participants WHERE participant_id = participants.id)
+                AND NOT EXISTS (SELECT 1 FROM proposal_positions WHERE participant_id = participants.id)
+                AND NOT EXISTS (SELECT 1 FROM meetings WHERE convener_id = participants.id)
+                AND NOT EXISTS (SELECT 1 FROM meeting_reports WHERE convener_id = participants.id)
+                """).execute(arguments: [participantID])
+        }
+    }
+}
+
+/// Inserts the rows of one ``ExtractionResult``: source, participants, evidence, reports.
+private struct ExtractionWriter {
+    let db: Database
+    let extraction: ExtractionResult
+    let sourceSHA256: String
+    private let offsets: CodePointOffsets
+    private(set) var sourceID: Int64 = 0
+    /// Participant row id per entity key of this document.
+    private(set) var participantIDs: [String: Int64] = [:]
+    /// Meeting report row id per index into `extraction.meetings`.
+    private(set) var meetingReportIDs: [Int: Int64] = [:]
+
+    init(db: Database, extraction: ExtractionResult, sourceSHA256: String) {
+        self.db = db
+        self.extraction = extraction
+        self.sourceSHA256 = sourceSHA256
+        offsets = CodePointOffsets(utf8: extraction.document.bytes)
+    }
+
+    mutating func insertSource(path: String, content: LoadedDocument.Content) throws {
+        let document = extraction.document
+        let metadata = document.metadata
+        let wordCount = document.tokens.reduce(0) { $1.kind == .word ? $0 + 1 : $0 }
+        try db.cachedStatement(sql: """
+            INSERT INTO sources (path, sha256, title, author, publisher, url, published, dateline, raw_text, text,
+                                 byte_count, word_count, extractor_version)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [
+                path, content.sha256, metadata.title, metadata.author, metadata.publisher, metadata.url,
+                metadata.published, document.dateline, content.rawText, document.text, content.byteCount, wordCount,
+                ExtractionResources.extractorVersion,
+            ])
+        sourceID = db.lastInsertedRowID
+    }
+
+    /// Upserts every entity by key (filling a missing title or country, keeping the first
+    /// lexicon), adds its aliases, and writes one `mention` evidence row per mention.
+    mutating func insertParticipants() throws {
+        let upsert = try db.cachedStatement(sql: """
+            INSERT INTO participants (kind, name, key, title, country, lexicon) VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT (key) DO UPDATE SET title = COALESCE(participants.title, excluded.title),
+                country = COALESCE(participants.country, excluded.country),
+                lexicon = COALESCE(participants.lexicon, excluded.lexicon)
+            RETURNING id
+            """)
+        let alias = try db.cachedStatement(sql: "INSERT OR IGNORE INTO participant_aliases (participant_id, alias, folded) VALUES (?, ?, ?)")
+        for entity in extraction.entities where participantIDs[entity.key] == nil {
+            guard let id = try Int64.fetchOne(upsert, arguments: [entity.kind.rawValue, entity.name, entity.key,
+                                                                  entity.title, entity.country, entity.lexicon]) else { continue }
+            participantIDs[entity.key] = id
+            for spelling in [entity.name] + entity.aliases {
+                let folded = Folding.fold(spelling)
+                if !folded.isEmpty { try alias.execute(arguments: [id, spelling, folded]) }
+            }
+        }
+        for mention in extraction.mentions {
+            guard let participantID = participantIDs[mention.entity] else { continue }
+            try insertEvidence(mention.evidence, subject: .participant(participantID))
+        }
+    }
+
+    /// Inserts each meeting as a report in a meeting of its own; returns the report ids.
+    mutating func insertMeetings() throws -> [Int64] {
+        var reportIDs: [Int64] = []
+        for (ordinal, meeting) in extraction.meetings.enumerated() {
+            let blockKey = MeetingReportComparison.blockKey(city: meeting.city, venue: meeting.venue, country: meeting.country,
+                                                            kind: meeting.kind.rawValue, sourceSHA256: sourceSHA256)
+            let convenerID = meeting.convener.flatMap { participantIDs[$0] }
+            try db.cachedStatement(sql: "INSERT INTO meetings (name, kind, block_key) VALUES (?, ?, ?)")
+                .execute(arguments: [meeting.name, meeting.kind.rawValue, blockKey])
+            let meetingID = db.lastInsertedRowID
+            try db.cachedStatement(sql: """
+                INSERT INTO meeting_reports (source_id, meeting_id, ordinal, kind, name, city, venue, country, date, date_text,
+                    date_precision, status, convener_id, topic, participant_count, block_key)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """).execute(arguments: [
+                    sourceID, meetingID, ordinal, meeting.kind.rawValue, meeting.name, meeting.city, meeting.venue,
+                    meeting.country, meeting.date, meeting.dateText, meeting.datePrecision.rawValue, meeting.status.rawValue,
+                    convenerID, meeting.topic, meeting.participantCount, blockKey,
+                ])
+            let reportID = db.lastInsertedRowID
+            meetingReportIDs[ordinal] = reportID
+            reportIDs.append(reportID)
+            for evidence in meeting.evidence { try insertEvidence(evidence, subject: .meetingReport(reportID)) }
+            var roleIDs: [String: Int64] = [:]
+            for role in meeting.participants {
+                guard let participantID = participantIDs[role.entity] else { continue }
+                let roleKey = "\(participantID)|\(role.role.rawValue)"
+                if roleIDs[roleKey] == nil {
+                    try db.cachedStatement(sql: """
+                        INSERT INTO meeting_participants (meeting_id, meeting_report_id, participant_id, role) VALUES (?, ?, ?, ?)
+                        """).execute(arguments: [meetingID, reportID, participantID, role.role.rawValue])
+                    roleIDs[roleKey] = db.lastInsertedRowID
+                }
+                try insertEvidence(role.evidence, subject: .meetingParticipant(roleIDs[roleKey]!))
+            }
+        }
+        return reportIDs
+    }
+
+    /// Inserts each proposal as a report of the proposal with its merge key; returns the proposal ids.
+    mutating func insertProposals() throws -> Set<Int64> {
+        var proposalIDs: Set<Int64> = []
+        let merger = ProposalMerger(db: db)
+        for (ordinal, proposal) in extraction.proposals.enumerated() {
+            let mergeKey = ProposalMerger.mergeKey(kind: proposal.kind, summary: proposal.summary)
+            let proposalID = try merger.proposalID(mergeKey: mergeKey, summary: proposal.summary, kind: proposal.kind)
+            proposalIDs.insert(proposalID)
+            try db.cachedStatement(sql: """
+                INSERT INTO proposal_reports (source_id, proposal_id, meeting_report_id, ordinal, summary, kind, status,
+                    conditions, features, challenges, merge_key)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """).execute(arguments: [
+                    sourceID, proposalID, proposal.meeting.flatMap { meetingReportIDs[$0] }, ordinal, proposal.summary,
+                    proposal.kind, proposal.status.rawValue, proposal.conditions, proposal.features, proposal.challenges, mergeKey,
+                ])
+            let reportID = db.lastInsertedRowID
+            for evidence in proposal.evidence { try insertEvidence(evidence, subject: .proposalReport(reportID)) }
+            var positionIDs: [String: Int64] = [:]
+            for position in proposal.positions {
+                guard let participantID = participantIDs[position.entity] else { continue }
+                let positionKey = "\(participantID)|\(position.stance.rawValue)"
+                if positionIDs[positionKey] == nil {
+                    try db.cachedStatement(sql: """
+                        INSERT INTO proposal_positions (proposal_id, proposal_report_id, participant_id, stance) VALUES (?, ?, ?, ?)
+                        """).execute(arguments: [proposalID, reportID, participantID, position.stance.rawValue])
+                    positionIDs[positionKey] = db.lastInsertedRowID
+                }
+                try insertEvidence(position.evidence, subject: .proposalPosition(positionIDs[positionKey]!))
+            }
+        }
+        return proposalIDs
+    }
+
+    /// The row an evidence row supports.
+    enum EvidenceSubject {
+        case participant(Int64), meetingReport(Int64), meetingParticipant(Int64), proposalReport(Int64), proposalPosition(Int64)
+    }
+
+    /// Writes one evidence row, with its span and sentence in code points of `sources.text`.
+    ///
+    /// A span outside its sentence widens the stored sentence bounds to cover it, and a
+    /// span past the end of the text is clamped, so a sloppy extractor rule can never
+    /// make a whole document fail.
+    private func insertEvidence(_ evidence: Evidence, subject: EvidenceSubject) throws {
+        let document = extraction.document
+        let start = offsets.codePoint(atByte: evidence.range.lowerBound)
+        let end = offsets.codePoint(atByte: evidence.range.upperBound)
+        var sentenceStart = start, sentenceEnd = end, sentenceText = ""
+        if document.sentences.indices.contains(evidence.sentence) {
+            let sentence = document.sentences[evidence.sentence].range
+            sentenceStart = min(start, offsets.codePoint(atByte: sentence.lowerBound))
+            sentenceEnd = max(end, offsets.codePoint(atByte: sentence.upperBound))
+            sentenceText = document.sentenceText(evidence.sentence)
+        }
+        var ids: [Int64?] = [nil, nil, nil, nil, nil]
+        switch subject {
+        case .participant(let id): ids[0] = id
+        case .meetingReport(let id): ids[1] = id
+        case .meetingParticipant(let id): ids[2] = id
+        case .proposalReport(let id): ids[3] = id
+        case .proposalPosition(let id): ids[4] = id
+        }
+        let confidence = evidence.confidence.isNaN ? 0 : min(max(evidence.confidence, 0), 1)
+        try db.cachedStatement(sql: """
+            INSERT INTO evidence (source_id, participant_id, meeting_report_id, meeting_participant_id, proposal_report_id,
+                proposal_position_id, slot, value, start, end, sentence_start, sentence_end, sentence, extractor, confidence)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [
+                sourceID, ids[0], ids[1], ids[2], ids[3], ids[4], evidence.slot, evidence.value, start, end,
+                sentenceStart, sentenceEnd, sentenceText, evidence.extractor, confidence,
+            ])
+    }
+}

@@ -1,0 +1,141 @@
+import Foundation
+import GRDB
+import Testing
+@testable import SummitKB
+
+@Suite struct MergeTests {
+    typealias Support = IngestTestSupport
+
+    @Test func twoSourcesReportingOneMeetingBecomeOneMeeting() throws {
+        let kb = try KnowledgeBase()
+        try Support.store(MeetingArticles.article(extra: "First outlet."), path: "a.txt", in: kb)
+        try Support.store(MeetingArticles.article(extra: "Second outlet."), path: "b.txt", in: kb)
+        let reasons = try kb.writer.read { db in
+            try String?.fetchAll(db, sql: "SELECT merge_reason FROM meeting_reports ORDER BY id")
+        }
+        #expect(try kb.writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM meetings") } == 1)
+        #expect(reasons.count == 2)
+        let reason = try #require(reasons[0])
+        #expect(reason.contains("same place Paris"))
+        #expect(reason.contains("same convener Emmanuel Macron"))
+        #expect(reason.contains("3 shared participants: Germany, Italy, Poland"))
+        let sources = try kb.writer.read { db in try String.fetchOne(db, sql: "SELECT sources FROM meeting_overview") }
+        #expect(sources == "a.txt; b.txt")
+        try Support.expectIntegrity(kb)
+    }
+
+    @Test func meetingsInOneCityOnDifferentDaysStayTwo() throws {
+        let kb = try KnowledgeBase()
+        try Support.store(MeetingArticles.article(date: "2025-02-17", dateText: "Monday"), path: "a.txt", in: kb)
+        try Support.store(MeetingArticles.article(date: "2025-03-06", dateText: "Thursday"), path: "b.txt", in: kb)
+        #expect(try kb.writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM meetings") } == 2)
+    }
+
+    @Test func reportsOfOneSourceNeverMerge() throws {
+        let kb = try KnowledgeBase()
+        var article = HandMadeArticle("Macron met Germany and Italy in Paris. Macron met Germany and Italy in Paris again.")
+        let macron = article.mention("Emmanuel Macron", kind: .person, at: "Macron")
+        let germany = article.mention("Germany"), italy = article.mention("Italy")
+        let roles = [germany, italy].map { ExtractedRole(entity: $0, role: .attendee, evidence: article.evidence("Germany", slot: "attendee")) }
+        let meeting = ExtractedMeeting(kind: .meeting, name: "Paris meeting", city: "Paris", convener: macron, participants: roles,
+                                       evidence: [article.evidence("met", slot: "meeting")])
+        article.meetings = [meeting, meeting]
+        try Support.store(article.result, path: "a.txt", in: kb)
+        #expect(try kb.writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM meetings") } == 2)
+    }
+
+    @Test func thinEvidenceDoesNotMerge() throws {
+        let kb = try KnowledgeBase()
+        // Same city, but different convener, no date and only one shared participant: one agreement.
+        try Support.store(MeetingArticles.article(date: nil, dateText: "recently", convener: "Emmanuel Macron",
+                                                  attendees: ["Germany", "Italy"]), path: "a.txt", in: kb)
+        try Support.store(MeetingArticles.article(date: nil, dateText: "lately", convener: "Keir Starmer",
+                                                  attendees: ["Germany", "Spain"]), path: "b.txt", in: kb)
+        #expect(try kb.writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM meetings") } == 2)
+    }
+
+    @Test func ingestOrderDoesNotChangeTheMeetings() throws {
+        let articles: [(String, ExtractionResult)] = [
+            ("a.txt", MeetingArticles.article(extra: "A.")),
+            ("b.txt", MeetingArticles.article(date: nil, dateText: "Monday", convener: nil, extra: "B.")),
+            ("c.txt", MeetingArticles.article(date: "2025-02-18", dateText: "Tuesday", extra: "C.")),
+            ("d.txt", MeetingArticles.article(date: "2025-03-06", dateText: "Thursday", extra: "D.")),
+            ("e.txt", MeetingArticles.article(city: "London", date: "2025-03-02", dateText: "Sunday", convener: "Keir Starmer", extra: "E.")),
+            ("f.txt", MeetingArticles.article(kind: .call, extra: "F.")),
+        ]
+        let forward = try KnowledgeBase()
+        for (path, result) in articles { try Support.store(result, path: path, in: forward) }
+        let backward = try KnowledgeBase()
+        for (path, result) in articles.reversed() { try Support.store(result, path: path, in: backward) }
+        let dump = try Support.canonicalMeetings(forward)
+        #expect(dump == (try Support.canonicalMeetings(backward)))
+        #expect(dump.count == 4)   // a+b+c (call f is not compatible with a summit), d, e, f
+    }
+
+    @Test func removingTheBridgingReportSplitsTheMeeting() throws {
+        let kb = try KnowledgeBase()
+        // a and c agree only through b: a (Monday) – b (Monday, Tuesday's neighbour) – c (Wednesday).
+        try Support.store(MeetingArticles.article(date: "2025-02-17", dateText: "Monday", extra: "A."), path: "a.txt", in: kb)
+        try Support.store(MeetingArticles.article(date: "2025-02-19", dateText: "Wednesday", extra: "C."), path: "c.txt", in: kb)
+        #expect(try kb.writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM meetings") } == 2)
+        try Support.store(MeetingArticles.article(date: "2025-02-18", dateText: "Tuesday", extra: "B."), path: "b.txt", in: kb)
+        #expect(try kb.writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM meetings") } == 1)
+        let replacement = HandMadeArticle("Nothing about meetings here.").result
+        #expect(try Support.store(replacement, path: "b.txt", in: kb) == .replaced)
+        #expect(try kb.writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM meetings") } == 2)
+        #expect(try kb.writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM meeting_reports WHERE merge_reason IS NOT NULL") } == 0)
+        try Support.expectIntegrity(kb)
+    }
+
+    @Test func mergedSlotsTakeTheMostSupportedValue() throws {
+        let kb = try KnowledgeBase()
+        try Support.store(MeetingArticles.article(kind: .summit, extra: "A."), path: "a.txt", in: kb)
+        try Support.store(MeetingArticles.article(kind: .meeting, extra: "B."), path: "b.txt", in: kb)
+        try Support.store(MeetingArticles.article(kind: .meeting, extra: "C."), path: "c.txt", in: kb)
+        let kind = try kb.writer.read { db in try String.fetchOne(db, sql: "SELECT kind FROM meetings") }
+        #expect(kind == "meeting")
+    }
+
+    @Test func proposalsWithTheSameContentWordsMergeAndFollowTheirMeeting() throws {
+        let kb = try KnowledgeBase()
+        for (path, summary) in [("a.txt", "Deploy peacekeeping troops to Ukraine"), ("b.txt", "deploy the peacekeeping troops in Ukraine")] {
+            var article = HandMadeArticle("Macron hosted leaders from Germany, Italy, Poland in Paris on Monday. \(summary).")
+            let result = MeetingArticles.article(extra: "\(summary).")
+            article = HandMadeArticle(result.document.text)
+            var full = result
+            full.proposals = [ExtractedProposal(summary: summary, kind: "troop deployment", meeting: 0,
+                                                evidence: [article.evidence(summary, slot: "proposal")])]
+            try Support.store(full, path: path, in: kb)
+        }
+        let rows = try kb.writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT p.merge_key, p.meeting_id, (SELECT min(id) FROM meetings) AS meeting FROM proposals p")
+        }
+        #expect(rows.count == 1)
+        #expect(rows.first?["merge_key"] == "troop deployment|deploy peacekeeping troops ukraine")
+        #expect(rows.first?["meeting_id"] as Int64? == rows.first?["meeting"] as Int64?)
+        try Support.expectIntegrity(kb)
+    }
+
+    @Test func blockKeysAndCompatibilityRules() {
+        #expect(MeetingReportComparison.blockKey(city: "Élysée", venue: nil, country: nil, kind: "summit", sourceSHA256: "x") == "elysee")
+        #expect(MeetingReportComparison.blockKey(city: nil, venue: nil, country: "France", kind: "summit", sourceSHA256: "x") == "france")
+        #expect(MeetingReportComparison.blockKey(city: nil, venue: nil, country: nil, kind: "call", sourceSHA256: "x") == "virtual")
+        #expect(MeetingReportComparison.blockKey(city: nil, venue: nil, country: nil, kind: "talks", sourceSHA256: "x") == "none:x")
+        #expect(MeetingReportComparison.kindsCompatible("summit", "conference"))
+        #expect(MeetingReportComparison.kindsCompatible("talks", "meeting"))
+        #expect(!MeetingReportComparison.kindsCompatible("call", "summit"))
+        #expect(MeetingReportComparison.dayNumber("1970-01-01") == 0)
+        #expect(MeetingMerger.isoDate(MeetingReportComparison.dayNumber("2024-02-29")! + 1) == "2024-03-01")
+        #expect(ProposalMerger.mergeKey(kind: "ceasefire", summary: "A ceasefire of 30 days") == "ceasefire|30 ceasefire days")
+    }
+
+    @Test func aWeekdayThatContradictsTheResolvedDateKeepsReportsApart() throws {
+        let kb = try KnowledgeBase()
+        try Support.store(MeetingArticles.article(date: "2025-02-17", dateText: "Monday", extra: "A."), path: "a.txt", in: kb)
+        try Support.store(MeetingArticles.article(date: nil, dateText: "Friday", extra: "B."), path: "b.txt", in: kb)
+        try Support.store(MeetingArticles.article(date: nil, dateText: "Monday", extra: "C."), path: "c.txt", in: kb)
+        let dump = try Support.canonicalMeetings(kb)
+        #expect(dump.count == 2)
+        #expect(dump.contains { $0.contains("a.txt") && $0.contains("c.txt") && !$0.contains("b.txt") })
+    }
+}
