@@ -20,7 +20,8 @@ import SummitKB
         try CorpusGenerator(seed: 42).write(count: 40, to: second, metadata: .sidecar)
         let files = try contents(of: first)
         #expect(files.count == 80)
-        #expect(files == (try contents(of: second)))
+        let secondFiles = try contents(of: second)
+        #expect(files == secondFiles)
         #expect(manifest.bytes == files.values.reduce(0) { $0 + $1.count })
     }
 
@@ -53,7 +54,7 @@ import SummitKB
         #expect(Set(meetings.compactMap(\.city)).count >= 15)
         #expect(Set(meetings.map(\.proposal.kind)).count >= 8)
         let invented = meetings.flatMap(\.officials)
-        #expect(invented.allSatisfy(\.isInvented))
+        #expect(invented.allSatisfy { $0.isInvented })
         #expect(Set(invented.map(\.name)).count >= 100)
         // Invented officials appear in the text with a title, e.g. "Estonian Defence Minister Kaia Rebane".
         let titled = articles.filter { article in
