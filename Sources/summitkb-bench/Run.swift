@@ -1,0 +1,126 @@
+import ArgumentParser
+import Foundation
+import SummitKB
+
+/// The figures for one corpus size: the bare baseline and the full ingest on the same files.
+struct SizeResult: Codable {
+    var articles: Int
+    var corpusBytes: Int
+    var corpusWords: Int
+    var bare: StoreMeasurement
+    var ingest: StoreMeasurement
+    /// Ingest time over bare-store time (target: at most 3).
+    var ingestOverBare: Double
+
+    init(articles: Int, corpusBytes: Int, corpusWords: Int, bare: StoreMeasurement, ingest: StoreMeasurement) {
+        (self.articles, self.corpusBytes, self.corpusWords, self.bare, self.ingest) = (articles, corpusBytes, corpusWords, bare, ingest)
+        ingestOverBare = ingest.seconds / bare.seconds
+    }
+
+    func articlesPerSecond(_ measurement: StoreMeasurement) -> Double { Double(articles) / measurement.seconds }
+    func megabytesPerSecond(_ measurement: StoreMeasurement) -> Double { Double(corpusBytes) / 1e6 / measurement.seconds }
+    func wordsPerSecond(_ measurement: StoreMeasurement) -> Double { Double(corpusWords) / measurement.seconds }
+}
+
+/// Everything `run` measured.
+struct RunResult: Codable {
+    var seed: UInt64
+    var sizes: [SizeResult]
+    /// Ingest articles/s of the largest run over the smallest (target: at least 0.75).
+    var ingestFlatness: Double?
+    /// Canned reports timed on the largest ingested database.
+    var reports: [ReportTiming]
+}
+
+extension BenchCommand {
+    /// `run`: for each size, generates a corpus, stores it bare and ingests it, each in its own process.
+    struct Run: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Generate corpora, then time bare storage against full ingest for each size.")
+
+        @Option(help: "Comma-separated corpus sizes, in articles.")
+        var sizes: String = "1000,10000,100000"
+
+        @Option(help: "Corpus seed.")
+        var seed: UInt64 = 1
+
+        @Option(help: "Scratch folder for corpora and databases (emptied per size).")
+        var work: String = FileManager.default.temporaryDirectory.appendingPathComponent("summitkb-bench").path
+
+        @Option(help: "Runs per report when timing reports on the largest database.")
+        var reportRuns: Int = 7
+
+        @Flag(inversion: .prefixedNo, help: "Time the canned reports on the largest database.")
+        var reports = true
+
+        @OptionGroup var output: OutputOptions
+
+        var parsedSizes: [Int] { sizes.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) } }
+
+        func validate() throws {
+            let parsed = parsedSizes
+            guard !parsed.isEmpty, parsed.count == sizes.split(separator: ",").count, parsed.allSatisfy({ $0 > 0 }) else {
+                throw ValidationError("--sizes must be positive integers separated by commas, e.g. 1000,10000.")
+            }
+            guard reportRuns > 0 else { throw ValidationError("--report-runs must be at least 1.") }
+        }
+
+        func run() throws {
+            let workFolder = URL(fileURLWithPath: work)
+            var results: [SizeResult] = []
+            var largestDatabase: URL?
+            for size in parsedSizes {
+                let folder = workFolder.appendingPathComponent("size-\(size)")
+                try? FileManager.default.removeItem(at: folder)
+                let corpus = folder.appendingPathComponent("corpus")
+                note("[\(size)] generating corpus in \(corpus.path)")
+                let manifest = try CorpusGenerator(seed: seed).write(count: size, to: corpus, metadata: .frontMatter)
+                note("[\(size)] bare store")
+                let bare = try Measure.inChildProcess(store: .bare, corpus: corpus, database: folder.appendingPathComponent("bare.sqlite"))
+                note("[\(size)] full ingest")
+                let database = folder.appendingPathComponent("summitkb.sqlite")
+                let ingest = try Measure.inChildProcess(store: .ingest, corpus: corpus, database: database)
+                results.append(SizeResult(articles: size, corpusBytes: manifest.bytes, corpusWords: manifest.words, bare: bare, ingest: ingest))
+                largestDatabase = database
+            }
+            var reportTimings: [ReportTiming] = []
+            if reports, let database = largestDatabase {
+                note("timing reports on \(database.path)")
+                reportTimings = try CannedReport.time(CannedReport.all, database: database.path, runs: reportRuns)
+            }
+            let flatness = results.count > 1
+                ? results.last!.articlesPerSecond(results.last!.ingest) / results.first!.articlesPerSecond(results.first!.ingest)
+                : nil
+            let result = RunResult(seed: seed, sizes: results, ingestFlatness: flatness, reports: reportTimings)
+            if output.json { return try output.printJSON(result) }
+            print(render(result))
+        }
+
+        private func render(_ result: RunResult) -> String {
+            var table = TextTable("articles", "store", "seconds", "articles/s", "MB/s", "words/s", "peak MB",
+                                  "DB KB/article", "stored", "failed", "ingest/bare")
+            for size in result.sizes {
+                for measurement in [size.bare, size.ingest] {
+                    table.add(formatted(Double(size.articles)), measurement.store.rawValue,
+                              formatted(measurement.seconds, decimals: 2),
+                              formatted(size.articlesPerSecond(measurement)),
+                              formatted(size.megabytesPerSecond(measurement), decimals: 2),
+                              formatted(size.wordsPerSecond(measurement)),
+                              formatted(Double(measurement.peakMemoryBytes) / 1_048_576, decimals: 1),
+                              formatted(Double(measurement.databaseBytes) / 1024 / Double(size.articles), decimals: 2),
+                              formatted(Double(measurement.stored)), formatted(Double(measurement.failed)),
+                              measurement.store == .ingest ? formatted(size.ingestOverBare, decimals: 2) + "x" : "")
+                }
+            }
+            var lines = ["Ingest vs bare SQLite+FTS5 store (seed \(result.seed); target: ingest/bare <= 3x)", "", table.render()]
+            if let flatness = result.ingestFlatness {
+                lines += ["", "Ingest articles/s, largest run over smallest: \(formatted(flatness, decimals: 2)) (target >= 0.75)"]
+            }
+            if !result.reports.isEmpty {
+                lines += ["", "Reports on the \(formatted(Double(result.sizes.last!.articles)))-article database (target < 50 ms)", "",
+                          CannedReport.render(result.reports)]
+            }
+            return lines.joined(separator: "\n")
+        }
+    }
+}

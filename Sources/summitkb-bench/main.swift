@@ -1,1 +1,0 @@
-print("summitkb-bench: not yet")
