@@ -54,6 +54,7 @@ let package = Package(
             name: "summitkb-bench",
             dependencies: [
                 "SummitKB",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

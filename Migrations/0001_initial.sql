@@ -66,10 +66,10 @@ CREATE INDEX participants_kind_name ON participants(kind, name);
 
 CREATE TABLE participant_aliases (
     participant_id INTEGER NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
-    alias          TEXT NOT NULL,
     folded         TEXT NOT NULL,      -- lower case, no diacritics, no dots
+    alias          TEXT NOT NULL,
     PRIMARY KEY (participant_id, folded)
-) WITHOUT ROWID;
+);
 CREATE INDEX participant_aliases_folded ON participant_aliases(folded);
 
 CREATE TABLE meetings (
@@ -120,7 +120,7 @@ CREATE TABLE meeting_reports (
     UNIQUE (source_id, ordinal)
 );
 CREATE INDEX meeting_reports_meeting ON meeting_reports(meeting_id);
-CREATE INDEX meeting_reports_block ON meeting_reports(block_key);
+CREATE INDEX meeting_reports_block ON meeting_reports(block_key, date);
 
 CREATE TABLE meeting_participants (
     id                INTEGER PRIMARY KEY,
@@ -171,6 +171,7 @@ CREATE TABLE proposal_reports (
 );
 CREATE INDEX proposal_reports_proposal ON proposal_reports(proposal_id);
 CREATE INDEX proposal_reports_merge_key ON proposal_reports(merge_key);
+CREATE INDEX proposal_reports_meeting_report ON proposal_reports(meeting_report_id);
 
 CREATE TABLE proposal_positions (
     id                 INTEGER PRIMARY KEY,

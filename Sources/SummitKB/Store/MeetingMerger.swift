@@ -8,13 +8,13 @@ import GRDB
 /// try merger.recluster(meetingIDs: [3, 7])       // after reports were removed
 /// ```
 ///
-/// Meetings are the connected components of the "same meeting" relation
-/// (``MeetingReportComparison/agreement(_:_:)``) over the reports of one block. The
-/// relation only depends on the two reports, so maintaining components incrementally
-/// (a new report joins every component it touches; a component that lost a report is
-/// split again from its remaining members) gives the same meetings whatever the ingest
-/// order. Candidates come from the `meeting_reports_block` index, narrowed by date.
-/// A component keeps the smallest meeting id among its reports' meetings.
+/// Meetings are clusters of reports built by ``clusters(of:)``: links between agreeing
+/// reports (``MeetingReportComparison/agreement(_:_:)``) are taken strongest first, and a
+/// link is refused when it would put two contradicting reports (same source, other date,
+/// incompatible kind) in one meeting. A new report re-clusters the whole connected group
+/// of agreeing reports around it, so the result depends only on the set of reports, never
+/// on ingest order. Candidates come from the `meeting_reports_block` index, narrowed by date.
+/// A cluster keeps the smallest meeting id among its reports' meetings.
 struct MeetingMerger {
     let db: Database
 
@@ -25,18 +25,28 @@ struct MeetingMerger {
     func add(reportID: Int64) throws -> Set<Int64> {
         guard let report = try summaries(sql: Self.summarySQL + " WHERE r.id = ?", arguments: [reportID]).first else { return [] }
         if report.blockKey.hasPrefix("none:") { return try recluster(meetingIDs: [report.meetingID]) }
-        var candidateSQL = Self.summarySQL + " WHERE r.block_key = ? AND r.id <> ? AND r.source_id <> ?"
-        var arguments: StatementArguments = [report.blockKey, report.id, report.sourceID]
+        var candidateSQL = Self.summarySQL + " WHERE r.block_key = ? AND r.id <> ?"
+        var arguments: StatementArguments = [report.blockKey, report.id]
         if let date = report.date, let day = MeetingReportComparison.dayNumber(date) {
             candidateSQL += " AND (r.date IS NULL OR r.date BETWEEN ? AND ?)"
             arguments += [Self.isoDate(day - 1), Self.isoDate(day + 1)]
         }
-        let neighbours = try summaries(sql: candidateSQL, arguments: arguments)
-            .filter { MeetingReportComparison.agreement(report, $0) != nil }
-        return try recluster(meetingIDs: Set(neighbours.map(\.meetingID)).union([report.meetingID]))
+        let block = try summaries(sql: candidateSQL, arguments: arguments)
+        // The connected group of agreeing reports around the new one.
+        var group: Set<Int64> = [report.meetingID]
+        var frontier = [report]
+        var reached: Set<Int64> = [report.id]
+        while let current = frontier.popLast() {
+            for other in block where !reached.contains(other.id) && MeetingReportComparison.agreement(current, other) != nil {
+                reached.insert(other.id)
+                group.insert(other.meetingID)
+                frontier.append(other)
+            }
+        }
+        return try recluster(meetingIDs: group)
     }
 
-    /// Recomputes the components of every report in `meetingIDs`, moves reports, refreshes
+    /// Recomputes the clusters of every report in `meetingIDs`, moves reports, refreshes
     /// merged slots and deletes extracted meetings left without reports.
     ///
     /// - Returns: the reports whose meeting changed.
@@ -49,18 +59,18 @@ struct MeetingMerger {
             .sorted(by: MeetingReportSummary.canonicalOrder)
         var moved: Set<Int64> = []
         var claimed: Set<Int64> = []
-        for component in Self.components(of: members) {
+        for cluster in Self.clusters(of: members) {
             let meetingID: Int64
-            if let existing = component.map(\.meetingID).filter({ !claimed.contains($0) }).min() {
+            if let existing = cluster.map(\.meetingID).filter({ !claimed.contains($0) }).min() {
                 meetingID = existing
             } else {
                 try db.execute(sql: "INSERT INTO meetings (name, kind, block_key) VALUES (?, ?, ?)",
-                               arguments: [component[0].name, component[0].kind, component[0].blockKey])
+                               arguments: [cluster[0].name, cluster[0].kind, cluster[0].blockKey])
                 meetingID = db.lastInsertedRowID
             }
             claimed.insert(meetingID)
-            for report in component {
-                let reason = component.lazy.filter { $0.id != report.id }
+            for report in cluster {
+                let reason = cluster.lazy.filter { $0.id != report.id }
                     .compactMap { MeetingReportComparison.agreement(report, $0) }.first
                 if report.meetingID != meetingID { moved.insert(report.id) }
                 try db.cachedStatement(sql: """
@@ -68,7 +78,7 @@ struct MeetingMerger {
                     WHERE id = ? AND (meeting_id IS NOT ? OR merge_reason IS NOT ?)
                     """).execute(arguments: [meetingID, reason, report.id, meetingID, reason])
             }
-            try refreshSlots(meetingID: meetingID, from: component)
+            try refreshSlots(meetingID: meetingID, from: cluster)
         }
         for orphan in meetingIDs.subtracting(claimed) {
             try db.cachedStatement(sql: """
@@ -79,31 +89,34 @@ struct MeetingMerger {
         return moved
     }
 
-    /// Connected components of the agreement relation, each in canonical order, ordered by first member.
-    static func components(of members: [MeetingReportSummary]) -> [[MeetingReportSummary]] {
-        var parent = Array(members.indices)
-        func root(_ index: Int) -> Int {
-            var index = index
-            while parent[index] != index {
-                parent[index] = parent[parent[index]]
-                index = parent[index]
-            }
-            return index
-        }
+    /// Clusters of reports, each in canonical order, ordered by first member.
+    ///
+    /// Agreeing pairs are linked strongest first (``MeetingReportComparison/strength(_:_:)``,
+    /// ties in canonical order); a link that would join a report to one it contradicts
+    /// (``MeetingReportComparison/contradicts(_:_:)``) is skipped.
+    static func clusters(of members: [MeetingReportSummary]) -> [[MeetingReportSummary]] {
+        var links: [(strength: Int, left: Int, right: Int)] = []
         for i in members.indices {
             for j in members.indices where j > i && MeetingReportComparison.agreement(members[i], members[j]) != nil {
-                let (left, right) = (root(i), root(j))
-                if left != right { parent[max(left, right)] = min(left, right) }
+                links.append((MeetingReportComparison.strength(members[i], members[j]), i, j))
             }
         }
-        var groups: [Int: [MeetingReportSummary]] = [:]
-        var order: [Int] = []
-        for index in members.indices {
-            let key = root(index)
-            if groups[key] == nil { order.append(key) }
-            groups[key, default: []].append(members[index])
+        links.sort { ($0.strength, $1.left, $1.right) > ($1.strength, $0.left, $0.right) }
+        var clusterOf = Array(members.indices)
+        var clusterMembers = members.indices.map { [$0] }
+        for link in links {
+            let (a, b) = (clusterOf[link.left], clusterOf[link.right])
+            guard a != b else { continue }
+            let conflict = clusterMembers[a].contains { i in
+                clusterMembers[b].contains { j in MeetingReportComparison.contradicts(members[i], members[j]) }
+            }
+            if conflict { continue }
+            let (keep, drop) = (min(a, b), max(a, b))
+            for index in clusterMembers[drop] { clusterOf[index] = keep }
+            clusterMembers[keep] += clusterMembers[drop]
+            clusterMembers[drop] = []
         }
-        return order.map { groups[$0]! }
+        return clusterMembers.filter { !$0.isEmpty }.map { $0.sorted().map { members[$0] } }
     }
 
     /// Writes the most supported value of every slot into the merged meeting.

@@ -85,6 +85,21 @@ enum MeetingReportComparison {
         return reasons.count >= 2 ? reasons.joined(separator: "; ") : nil
     }
 
+    /// Two reports that may never share a meeting: same source, other place block,
+    /// incompatible kinds, or contradicting dates.
+    static func contradicts(_ a: MeetingReportSummary, _ b: MeetingReportSummary) -> Bool {
+        a.sourceID == b.sourceID || a.blockKey != b.blockKey || !kindsCompatible(a.kind, b.kind) || datesCompatible(a, b) == nil
+    }
+
+    /// How strongly two agreeing reports support being one meeting: each independent piece of
+    /// agreement counts most, then each shared participant; the same kind and the same status
+    /// (reports written at the same stage of the story) only order otherwise equal links.
+    static func strength(_ a: MeetingReportSummary, _ b: MeetingReportSummary) -> Int {
+        let pieces = agreement(a, b)?.split(separator: ";").count ?? 0
+        let shared = Set(a.participants.keys).intersection(b.participants.keys).count
+        return pieces * 100 + shared * 5 + (a.kind == b.kind ? 2 : 0) + (a.status == b.status && a.status != "unknown" ? 1 : 0)
+    }
+
     static func kindsCompatible(_ a: String, _ b: String) -> Bool {
         a == b || a == MeetingKind.meeting.rawValue || b == MeetingKind.meeting.rawValue
             || (gatheringKinds.contains(a) && gatheringKinds.contains(b))

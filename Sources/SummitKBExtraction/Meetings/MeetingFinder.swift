@@ -337,11 +337,13 @@ private struct MeetingPass {
         return k < trigger.tokens.lowerBound ? k..<trigger.tokens.upperBound : nil
     }
 
+    /// The status cue closest to the trigger, within eight tokens of it.
     func status(near trigger: Trigger, in segment: Range<Int>) -> MeetingStatus? {
         var best: (distance: Int, status: MeetingStatus)?
-        for i in segment {
+        let window = max(segment.lowerBound, trigger.tokens.lowerBound - 8)..<min(segment.upperBound, trigger.tokens.upperBound + 8)
+        for i in window {
             for (cue, status) in [(MeetingTerms.Cue.planned, MeetingStatus.planned), (.held, .held), (.ongoing, .ongoing)] {
-                guard let match = terms.match(cue, tokens, at: i, end: segment.upperBound) else { continue }
+                guard let match = terms.match(cue, tokens, at: i, end: window.upperBound) else { continue }
                 let d = distance(i..<(i + match.length), trigger.tokens)
                 if best == nil || d < best!.distance { best = (d, status) }
             }
