@@ -125,7 +125,7 @@ struct ProposalPass {
             add(summary, cue: cue, cueRange: cueRange, object: object, owner: nil, sentence: sentence, rule: "claim")
             return object.end
         }
-        if start < end, tokens[start].folded == "to" { start += 1 }
+        if start < end, tokens[start].folded == "to" { start += 1 } else { start = afterAddressee(start, end: end) }
         guard start < end, tokens[start].folded != "that" else { return nil }   // a clause, not an object
         var owner: Int?
         if start < end, let mention = mentionAt[start], tagging.mentions[mention].tokens.lowerBound == start {
@@ -141,6 +141,20 @@ struct ProposalPass {
               summary.hasKind || !(cue.weak && owner == nil) else { return nil }
         add(summary, cue: cue, cueRange: cueRange, object: object, owner: owner, sentence: sentence, rule: "verb")
         return object.end
+    }
+
+    /// Past an addressee ("urged allies to raise ...", "urged European partners to ..."):
+    /// the token after `to` when only actors, determiners and connectors come before it.
+    private func afterAddressee(_ start: Int, end: Int) -> Int {
+        var k = start
+        while k < min(end, start + 6) {
+            let token = tokens[k]
+            if token.folded == "to" { return k > start ? k + 1 : start }
+            guard mentionAt[k] != nil || terms.isWord(.actor, token.folded) || terms.isWord(.determiner, token.folded)
+                    || terms.isWord(.connector, token.folded) else { return start }
+            k += 1
+        }
+        return start
     }
 
     /// A cue noun ("Zelensky's call for a truce", "a plan to rearm Europe").
