@@ -9,8 +9,6 @@ struct FlattenedTable: Hashable, Sendable {
     /// One row: its cells in column order (the first is the row label).
     struct Row: Hashable, Sendable {
         var cells: [String]
-        /// Tokens of each cell in the document (empty for separator-split cells).
-        var cellTokens: [Range<Int>]
         var paragraph: Int
     }
 
@@ -75,7 +73,7 @@ struct FlattenedTableRecognizer {
                 guard self.separator(of: text) == separator else { break }
                 let cells = split(text, separator)
                 guard cells.count == labels.count else { break }
-                rows.append(FlattenedTable.Row(cells: cells, cellTokens: [], paragraph: q))
+                rows.append(FlattenedTable.Row(cells: cells, paragraph: q))
                 q += 1
             }
             return FlattenedTable(labels: labels, rows: rows, headerParagraph: p)
@@ -86,7 +84,7 @@ struct FlattenedTableRecognizer {
         var q = p + 1
         while q < document.paragraphs.count, self.separator(of: document.string(document.paragraphs[q])) == nil,
               let cells = flatCells(byParagraph[q], count: labels.count) {
-            rows.append(FlattenedTable.Row(cells: cells.map { document.string(tokens: $0) }, cellTokens: cells, paragraph: q))
+            rows.append(FlattenedTable.Row(cells: cells.map { document.string(tokens: $0) }, paragraph: q))
             q += 1
         }
         return FlattenedTable(labels: labels.map { document.string(tokens: $0) }, rows: rows, headerParagraph: p)
