@@ -69,17 +69,27 @@ import Testing
         for (path, result) in articles.reversed() { try Support.store(result, path: path, in: backward) }
         let dump = try Support.canonicalMeetings(forward)
         #expect(dump == (try Support.canonicalMeetings(backward)))
-        #expect(dump.count == 4)   // a+b+c (call f is not compatible with a summit), d, e, f
+        // b's "Monday" contradicts c's resolved Tuesday, so they never share a meeting;
+        // d (other date), e (London) and f (a call) stand alone.
+        #expect(dump.count == 5)
     }
 
-    @Test func removingTheBridgingReportSplitsTheMeeting() throws {
+    @Test func aBridgingReportNeverJoinsContradictingReports() throws {
         let kb = try KnowledgeBase()
-        // a and c agree only through b: a (Monday) – b (Monday, Tuesday's neighbour) – c (Wednesday).
+        // a (Monday) and c (Wednesday) contradict; b (Tuesday) agrees with both but can join only one.
         try Support.store(MeetingArticles.article(date: "2025-02-17", dateText: "Monday", extra: "A."), path: "a.txt", in: kb)
         try Support.store(MeetingArticles.article(date: "2025-02-19", dateText: "Wednesday", extra: "C."), path: "c.txt", in: kb)
         #expect(try kb.writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM meetings") } == 2)
         try Support.store(MeetingArticles.article(date: "2025-02-18", dateText: "Tuesday", extra: "B."), path: "b.txt", in: kb)
-        #expect(try kb.writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM meetings") } == 1)
+        #expect(try kb.writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM meetings") } == 2)
+        let sharedMeetings = try kb.writer.read { db in
+            try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM meeting_reports a JOIN meeting_reports c ON a.meeting_id = c.meeting_id
+                JOIN sources sa ON sa.id = a.source_id JOIN sources sc ON sc.id = c.source_id
+                WHERE sa.path = 'a.txt' AND sc.path = 'c.txt'
+                """)
+        }
+        #expect(sharedMeetings == 0)
         let replacement = HandMadeArticle("Nothing about meetings here.").result
         #expect(try Support.store(replacement, path: "b.txt", in: kb) == .replaced)
         #expect(try kb.writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM meetings") } == 2)
