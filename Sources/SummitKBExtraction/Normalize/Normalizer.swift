@@ -138,7 +138,8 @@ public struct Normalizer: Sendable {
     }
 
     /// The title line, from explicit signals only: the last breadcrumb item echoed by the
-    /// line after it; a heading or whole-line bold line near the top; the line just before a byline.
+    /// line after it; a `#` heading or whole-line bold line among the first four lines (any heading
+    /// level when it is the first line); the line just before a byline.
     private func titleLine(_ lines: [Line], head: Int, bylineAt: Int?) -> Int? {
         func headline(_ i: Int) -> Bool { LineKey.wordCount(lines[i].key) <= 30 }
         func echoes(_ i: Int) -> Bool {
@@ -147,7 +148,9 @@ public struct Normalizer: Sendable {
             return lines[i].key == crumb || (LineKey.wordCount(crumb) >= 4 && LineKey.hasWordPrefix(lines[i].key, crumb))
         }
         if let i = (0..<head).first(where: echoes), headline(i) { return i }
-        if let i = (0..<min(head, 4)).first(where: { lines[$0].heading > 0 || lines[$0].bold }), headline(i) { return i }
+        // A `#` heading or a bold line near the top; a smaller heading only as the very first line.
+        let top = (0..<min(head, 4)).first { i in lines[i].heading == 1 || lines[i].bold || (i == 0 && lines[i].heading > 1) }
+        if let i = top, headline(i) { return i }
         if let b = bylineAt, b > 0, headline(b - 1) { return b - 1 }
         return nil
     }

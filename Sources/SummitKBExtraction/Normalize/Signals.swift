@@ -106,10 +106,10 @@ enum Dateline {
               let next = words[dash + 1].unicodeScalars.first,
               Tokenizer.isUpperScalar(next.value) || next == "“" || next == "\"" else { return nil }
         var place: [String] = []
-        var rest = false
+        var rest = false, agency = false
         for word in words[..<dash] {
-            if word.hasPrefix("(") {   // (Reuters), (AP)
-                guard word.hasSuffix(")") else { return nil }
+            if word.hasPrefix("(") || agency {   // (Reuters), (AP), (Example Wire)
+                agency = !word.hasSuffix(")")
                 rest = true
                 continue
             }
@@ -119,7 +119,7 @@ enum Dateline {
             place.append(comma ? String(word.dropLast()) : word)
             if comma { rest = true }
         }
-        guard (1...3).contains(place.count), words[..<dash].count <= 8 else { return nil }
+        guard !agency, (1...3).contains(place.count), words[..<dash].count <= 8 else { return nil }
         return place.map(Byline.capitalizedIfShouting).joined(separator: " ")
     }
 
