@@ -63,13 +63,13 @@ enum HTMLText {
                 out.append(10)
                 continue
             }
-            if name == Array("h1".utf8) {
+            if name == [0x68, 0x31] {                                       // h1
                 out.append(10)
-                if !closing { out.append(contentsOf: Array("# ".utf8)) }
+                if !closing { out.append(UInt8(ascii: "#")); out.append(32) }
+            } else if name == [0x74, 0x64] || name == [0x74, 0x68] {        // td, th
+                out.append(32)
             } else if blockElements.contains(name) {
                 out.append(10)
-            } else if name == Array("td".utf8) || name == Array("th".utf8) {
-                out.append(32)
             }
         }
         return out
@@ -88,7 +88,7 @@ enum HTMLText {
                 i += 1
                 continue
             }
-            out.append(contentsOf: Array(String(Character(scalar)).utf8))
+            out.append(contentsOf: UTF8.encode(scalar)!)
             i = semicolon + 1
         }
         return out
