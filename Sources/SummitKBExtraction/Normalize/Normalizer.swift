@@ -7,10 +7,10 @@
 ///     Home » News » Leaders Meet in Paris
 ///     Leaders Meet in Paris
 ///     By Jane Doe – Staff Writer
-///     Paris – Leaders met on **Monday**.
+///     Paris – Leaders met on **Monday** to talk about a truce.
 ///     You may also like
 ///     """)
-/// article.text               // "Paris – Leaders met on Monday."
+/// article.text               // "Paris – Leaders met on Monday to talk about a truce."
 /// article.metadata.title     // "Leaders Meet in Paris"
 /// article.metadata.author    // "Jane Doe"
 /// article.dateline           // "Paris"
