@@ -13,6 +13,8 @@ import GRDB
 public struct ProposalsReport: Codable, Sendable, Hashable, TableRepresentable {
     public var proposals: [ProposalSummary]
 
+    public init(proposals: [ProposalSummary]) { self.proposals = proposals }
+
     public var tables: [TextTable] {
         [TextTable(
             title: "Proposals",

@@ -17,6 +17,8 @@ import GRDB
 public struct Timeline: Codable, Sendable, Hashable, TableRepresentable {
     public var meetings: [MeetingSummary]
 
+    public init(meetings: [MeetingSummary]) { self.meetings = meetings }
+
     public var tables: [TextTable] {
         [TextTable(
             title: "Timeline",
