@@ -80,9 +80,9 @@ enum QueryFixtures {
         static let vance: Int64 = 16, europeanLeaders: Int64 = 17
     }
 
-    /// A migrated in-memory knowledge base holding the fixture rows.
-    static func knowledgeBase() throws -> KnowledgeBase {
-        let kb = try KnowledgeBase()
+    /// A migrated knowledge base holding the fixture rows: in memory, or in a new file at `path`.
+    static func knowledgeBase(path: String? = nil) throws -> KnowledgeBase {
+        let kb = try path.map { try KnowledgeBase(path: $0) } ?? KnowledgeBase()
         try kb.writer.write { db in try Writer(db: db).fill() }
         return kb
     }

@@ -8,7 +8,7 @@ import GRDB
 /// }
 /// ```
 ///
-/// JSON: `{"meeting": Meeting, "convener": Participant|null, "attendee_count": Int, "source_count": Int}`.
+/// JSON: `{"meeting": Meeting, "convener"?: Participant, "attendee_count": Int, "source_count": Int}`.
 public struct MeetingSummary: Codable, Sendable, Hashable, FetchableRecord {
     public var meeting: Meeting
     public var convener: Participant?
@@ -37,7 +37,7 @@ public struct ParticipantSummary: Codable, Sendable, Hashable, FetchableRecord {
 /// for entry in try kb.proposals() { print(entry.proposal.summary, entry.proposers) }
 /// ```
 ///
-/// JSON: `{"proposal": Proposal, "meeting": Meeting|null, "proposers": [String], "supporters": [String],
+/// JSON: `{"proposal": Proposal, "meeting"?: Meeting, "proposers": [String], "supporters": [String],
 /// "opposers": [String], "discussants": [String], "source_count": Int}`; names sorted.
 public struct ProposalSummary: Codable, Sendable, Hashable {
     public var proposal: Proposal

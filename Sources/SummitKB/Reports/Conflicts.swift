@@ -22,8 +22,8 @@ import GRDB
 ///
 /// JSON: `{"conflicts": [Conflict]}`, where a `Conflict` is `{"subject": "meeting"|"proposal",
 /// "subject_id": Int, "subject_name": String, "fact": String, "claims": [{"value": String,
-/// "witnesses": [{"source_id": Int, "path": String, "sentence": String|null, "start": Int|null,
-/// "end": Int|null}]}]}`.
+/// "witnesses": [{"source_id": Int, "path": String, "sentence"?: String, "start"?: Int,
+/// "end"?: Int}]}]}`.
 public struct ConflictsReport: Codable, Sendable, Hashable, TableRepresentable {
     public var conflicts: [Conflict]
 

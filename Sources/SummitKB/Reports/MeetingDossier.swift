@@ -7,7 +7,7 @@ import GRDB
 /// print(dossier.meeting.name, dossier.participants.map(\.name))
 /// ```
 ///
-/// JSON: `{"meeting": Meeting, "convener": Participant|null, "participants": [RosterEntry],
+/// JSON: `{"meeting": Meeting, "convener"?: Participant, "participants": [RosterEntry],
 /// "proposals": [ProposalSummary], "sources": [MeetingSourceReport], "evidence": [EvidenceItem]}`.
 public struct MeetingDossier: Codable, Sendable, Hashable, TableRepresentable {
     public var meeting: Meeting

@@ -8,7 +8,7 @@ import GRDB
 /// ```
 ///
 /// JSON: `{"proposals": [ProposalSummary]}`, where a `ProposalSummary` is `{"proposal": Proposal,
-/// "meeting": Meeting|null, "proposers": [String], "supporters": [String], "opposers": [String],
+/// "meeting"?: Meeting, "proposers": [String], "supporters": [String], "opposers": [String],
 /// "discussants": [String], "source_count": Int}`.
 public struct ProposalsReport: Codable, Sendable, Hashable, TableRepresentable {
     public var proposals: [ProposalSummary]

@@ -8,7 +8,8 @@ import Foundation
 public enum OutputFormat: String, Sendable, CaseIterable, Codable {
     /// Aligned plain-text tables that wrap long cells to the terminal width.
     case table
-    /// Pretty-printed JSON with sorted, snake_case keys; the shape of each value is documented on its type.
+    /// Pretty-printed JSON with sorted, snake_case keys; the shape of each value is documented on its type,
+    /// where a key written `"key"?` is left out when its value is null.
     case json
     /// RFC 4180 CSV with a header row; a value made of several tables writes one block per table,
     /// separated by an empty line.
@@ -72,12 +73,13 @@ public enum Rendering {
         switch format {
         case .json: return try json(value)
         case .table: return value.tables.map { text($0, width: width) }.joined(separator: "\n")
-        case .csv: return value.tables.map(csv).joined(separator: "\n")
+        case .csv: return value.tables.map(csv).joined(separator: "\r\n")
         case .markdown: return value.tables.map(markdown).joined(separator: "\n")
         }
     }
 
     /// Stable JSON: pretty-printed, sorted keys, snake_case keys, unescaped slashes, ending in a newline.
+    /// Null optionals are left out, never written as `null`.
     ///
     /// ```swift
     /// let data = try Rendering.json(try kb.timeline())

@@ -13,7 +13,7 @@ import GRDB
 /// reports them and their order in it.
 ///
 /// JSON: `{"meetings": [MeetingSummary]}`, where a `MeetingSummary` is
-/// `{"meeting": Meeting, "convener": Participant|null, "attendee_count": Int, "source_count": Int}`.
+/// `{"meeting": Meeting, "convener"?: Participant, "attendee_count": Int, "source_count": Int}`.
 public struct Timeline: Codable, Sendable, Hashable, TableRepresentable {
     public var meetings: [MeetingSummary]
 
