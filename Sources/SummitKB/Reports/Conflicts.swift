@@ -13,8 +13,8 @@ import GRDB
 /// distinct value with the sources that say it and their sentences. Compared:
 /// - meetings: resolved date; date as written (unless every source resolves to the same date);
 ///   kind (the generic `meeting` agrees with any kind); venue, city, country; convener; and, for
-///   every participant, whether each source that lists participants names it, excludes it or
-///   does not name it;
+///   every participant, whether each source that gives an attendee list (an attendee, speaker,
+///   invited or excluded role, not just a convener or host) names it, excludes it or does not name it;
 /// - proposals: kind; status; and, for every participant, its stances in each source that
 ///   names positions.
 /// A source that says nothing about a slot does not disagree. Values are compared folded
@@ -29,17 +29,20 @@ public struct ConflictsReport: Codable, Sendable, Hashable, TableRepresentable {
 
     public var tables: [TextTable] {
         var rows: [[String]] = []
+        var previousSubject = ""
         for conflict in conflicts {
+            let subject = "\(conflict.subject.rawValue) \(conflict.subjectId): \(conflict.subjectName)"
             for (claimIndex, claim) in conflict.claims.enumerated() {
                 for (witnessIndex, witness) in claim.witnesses.enumerated() {
                     let first = claimIndex == 0 && witnessIndex == 0
                     rows.append([
-                        first ? "\(conflict.subject.rawValue) \(conflict.subjectId): \(conflict.subjectName)" : "",
+                        first && subject != previousSubject ? subject : "",
                         first ? conflict.fact : "", witnessIndex == 0 ? claim.value : "", witness.path,
                         witness.sentence.cell,
                     ])
                 }
             }
+            previousSubject = subject
         }
         return [TextTable(title: "Conflicts", columns: ["subject", "fact", "value", "source", "sentence"], rows: rows)]
     }
@@ -177,7 +180,11 @@ extension KnowledgeBase {
             WHERE mp.meeting_id = ? AND mp.meeting_report_id IS NOT NULL
             ORDER BY p.name, mp.participant_id
             """, arguments: [meetingID])
-        let listing = accounts.filter { account in roles.contains { $0["meeting_report_id"] == account.report.id } }
+        // Only sources that give an attendee list take part: naming just a convener or host is no list.
+        let listRoles = Set([MeetingRole.attendee, .speaker, .invited, .excluded].map(\.rawValue))
+        let listing = accounts.filter { account in
+            roles.contains { $0["meeting_report_id"] == account.report.id && listRoles.contains($0["role"]) }
+        }
         var participantOrder: [Int64] = []
         for row in roles where !participantOrder.contains(row["participant_id"]) { participantOrder.append(row["participant_id"]) }
         for participantID in participantOrder {
