@@ -16,12 +16,12 @@ extension SummitKBCommand {
                 meeting ID            everything about one meeting
                 attendance            participants by meetings, with roles
                 participant NAME      one actor's meetings, roles, proposals and positions
-                proposals             proposals with proposers, supporters, opposers, status and meeting
+                proposals             each proposal: proposers, supporters, opposers, status
                 sources [SOURCE]      what each source contributed, and facts only it reports
                 conflicts             where sources disagree about a meeting or proposal
                 """)
 
-        @Argument(help: "The report: \(Name.allCases.map(\.rawValue).joined(separator: ", ")).") var name: Name
+        @Argument(help: "The report to print.") var name: Name
         @Argument(help: "The meeting id, participant name or source the report is about.") var subject: String?
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var output: OutputOptions

@@ -12,7 +12,7 @@ extension SummitKBCommand {
 
     struct ShowSource: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "source", abstract: "Show a source's metadata and normalized text (the default).")
+            commandName: "source", abstract: "Show a source's metadata and normalized text.")
 
         @Argument(help: "A source id or path (see `summitkb sources`).") var reference: String
         @OptionGroup var database: DatabaseOptions

@@ -36,6 +36,10 @@ public struct EvidenceRecord: Codable, Sendable, Hashable, FetchableRecord, Tabl
     public var confidence: Double
 
     /// The columns of `evidence`.
+    ///
+    /// ```swift
+    /// let request = EvidenceRecord.filter(EvidenceRecord.Columns.slot == "date")
+    /// ```
     public enum Columns {
         public static let id = Column("id")
         public static let sourceId = Column("source_id")

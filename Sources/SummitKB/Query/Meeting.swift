@@ -32,6 +32,10 @@ public struct Meeting: Codable, Sendable, Hashable, FetchableRecord, TableRecord
     public var verified: Bool
 
     /// The columns of `meetings`.
+    ///
+    /// ```swift
+    /// let request = Meeting.filter(Meeting.Columns.city == "Paris").order(Meeting.Columns.date)
+    /// ```
     public enum Columns {
         public static let id = Column("id")
         public static let kind = Column("kind")
@@ -91,6 +95,10 @@ public struct MeetingReport: Codable, Sendable, Hashable, FetchableRecord, Table
     public var confidence: Double
 
     /// The columns of `meeting_reports`.
+    ///
+    /// ```swift
+    /// let request = MeetingReport.filter(MeetingReport.Columns.meetingId == 1)
+    /// ```
     public enum Columns {
         public static let id = Column("id")
         public static let sourceId = Column("source_id")
@@ -127,6 +135,10 @@ public struct MeetingParticipant: Codable, Sendable, Hashable, FetchableRecord, 
     public var verified: Bool
 
     /// The columns of `meeting_participants`.
+    ///
+    /// ```swift
+    /// let request = MeetingParticipant.filter(MeetingParticipant.Columns.role == "excluded")
+    /// ```
     public enum Columns {
         public static let id = Column("id")
         public static let meetingId = Column("meeting_id")

@@ -24,6 +24,10 @@ public struct Participant: Codable, Sendable, Hashable, FetchableRecord, TableRe
     public var verified: Bool
 
     /// The columns of `participants`.
+    ///
+    /// ```swift
+    /// let request = Participant.filter(Participant.Columns.kind == "person")
+    /// ```
     public enum Columns {
         public static let id = Column("id")
         public static let kind = Column("kind")
@@ -55,6 +59,10 @@ public struct ParticipantAlias: Codable, Sendable, Hashable, FetchableRecord, Ta
     public var folded: String
 
     /// The columns of `participant_aliases`.
+    ///
+    /// ```swift
+    /// let request = ParticipantAlias.filter(ParticipantAlias.Columns.folded == Folding.fold("Zelenskyy"))
+    /// ```
     public enum Columns {
         public static let participantId = Column("participant_id")
         public static let alias = Column("alias")

@@ -22,6 +22,10 @@ public struct Proposal: Codable, Sendable, Hashable, FetchableRecord, TableRecor
     public var verified: Bool
 
     /// The columns of `proposals`.
+    ///
+    /// ```swift
+    /// let request = Proposal.filter(Proposal.Columns.kind == "ceasefire")
+    /// ```
     public enum Columns {
         public static let id = Column("id")
         public static let kind = Column("kind")
@@ -61,6 +65,10 @@ public struct ProposalReport: Codable, Sendable, Hashable, FetchableRecord, Tabl
     public var confidence: Double
 
     /// The columns of `proposal_reports`.
+    ///
+    /// ```swift
+    /// let request = ProposalReport.filter(ProposalReport.Columns.sourceId == 4)
+    /// ```
     public enum Columns {
         public static let id = Column("id")
         public static let sourceId = Column("source_id")
@@ -95,6 +103,10 @@ public struct ProposalPosition: Codable, Sendable, Hashable, FetchableRecord, Ta
     public var verified: Bool
 
     /// The columns of `proposal_positions`.
+    ///
+    /// ```swift
+    /// let request = ProposalPosition.filter(ProposalPosition.Columns.stance == "opposes")
+    /// ```
     public enum Columns {
         public static let id = Column("id")
         public static let proposalId = Column("proposal_id")

@@ -146,6 +146,11 @@ public struct MeetingFilter: Sendable, Hashable {
     /// A source id or path.
     public var source: String?
 
+    /// Any combination of filters; all must hold.
+    ///
+    /// ```swift
+    /// let filter = MeetingFilter(kind: .military)
+    /// ```
     public init(place: String? = nil, from: String? = nil, through: String? = nil, kind: MeetingKind? = nil,
                 participant: String? = nil, source: String? = nil) {
         self.place = place
@@ -170,6 +175,11 @@ public struct ProposalFilter: Sendable, Hashable {
     public var supporter: String?
     public var meetingId: Int64?
 
+    /// Any combination of filters; all must hold.
+    ///
+    /// ```swift
+    /// let filter = ProposalFilter(supporter: "Turkey")
+    /// ```
     public init(kind: String? = nil, proposer: String? = nil, supporter: String? = nil, meetingId: Int64? = nil) {
         self.kind = kind
         self.proposer = proposer

@@ -171,10 +171,11 @@ extension DerivableRequest<Proposal> {
         filter(Proposal.Columns.meetingId == meetingID)
     }
 
-    /// Adds the meeting and the source count that ``ProposalSummary`` decodes.
+    /// Adds the meeting (key `meeting`) and the source count (key `sourceCount`) that
+    /// ``KnowledgeBase/proposals(_:limit:)`` decodes before attaching positions.
     ///
     /// ```swift
-    /// let rows = try ProposalSummary.fetchAll(db, Proposal.all().summarized())
+    /// let request = Proposal.all().ofKind("ceasefire").summarized()
     /// ```
     public func summarized() -> Self {
         including(optional: Proposal.meeting)

@@ -33,6 +33,10 @@ public struct Source: Codable, Sendable, Hashable, FetchableRecord, TableRecord 
     public var ingestedAt: String
 
     /// The columns of `sources`.
+    ///
+    /// ```swift
+    /// let request = Source.order(Source.Columns.published)
+    /// ```
     public enum Columns {
         public static let id = Column("id")
         public static let path = Column("path")

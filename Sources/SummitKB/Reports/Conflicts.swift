@@ -55,6 +55,10 @@ public struct ConflictsReport: Codable, Sendable, Hashable, TableRepresentable {
 /// ```
 public struct Conflict: Codable, Sendable, Hashable {
     /// What kind of merged fact is disputed.
+    ///
+    /// ```swift
+    /// let aboutMeetings = report.conflicts.filter { $0.subject == .meeting }
+    /// ```
     public enum Subject: String, Codable, Sendable, Hashable {
         case meeting, proposal
     }

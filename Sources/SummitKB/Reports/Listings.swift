@@ -8,6 +8,11 @@
 public struct SourceList: Codable, Sendable, Hashable, TableRepresentable {
     public var sources: [SourceSummary]
 
+    /// Wraps already fetched rows, e.g. filtered ones.
+    ///
+    /// ```swift
+    /// let list = SourceList(sources: try kb.sources(limit: 10))
+    /// ```
     public init(sources: [SourceSummary]) { self.sources = sources }
 
     public var tables: [TextTable] {
@@ -28,6 +33,11 @@ public struct SourceList: Codable, Sendable, Hashable, TableRepresentable {
 public struct ParticipantList: Codable, Sendable, Hashable, TableRepresentable {
     public var participants: [ParticipantSummary]
 
+    /// Wraps already fetched rows, e.g. filtered ones.
+    ///
+    /// ```swift
+    /// let list = ParticipantList(participants: try kb.participants())
+    /// ```
     public init(participants: [ParticipantSummary]) { self.participants = participants }
 
     public var tables: [TextTable] {
@@ -50,6 +60,11 @@ public struct SearchResults: Codable, Sendable, Hashable, TableRepresentable {
     public var query: String
     public var hits: [SearchHit]
 
+    /// Wraps already fetched rows, e.g. filtered ones.
+    ///
+    /// ```swift
+    /// let results = SearchResults(query: "Rutte", hits: try kb.search("Rutte"))
+    /// ```
     public init(query: String, hits: [SearchHit]) {
         self.query = query
         self.hits = hits
@@ -61,6 +76,11 @@ public struct SearchResults: Codable, Sendable, Hashable, TableRepresentable {
     }
 }
 
+/// `summitkb show source`: metadata, then the normalized text, one paragraph per row.
+///
+/// ```swift
+/// print(try Rendering.render(try kb.source("1"), as: .table))
+/// ```
 extension Source: TableRepresentable {
     /// Metadata, then the normalized text: what `summitkb show source` prints.
     public var tables: [TextTable] {
@@ -78,6 +98,11 @@ extension Source: TableRepresentable {
     }
 }
 
+/// `summitkb show participant`: the participant, then each mention with its sentence.
+///
+/// ```swift
+/// print(try Rendering.render(try kb.participantMentions(named: "Rutte"), as: .markdown))
+/// ```
 extension ParticipantMentions: TableRepresentable {
     /// The participant, its aliases, and each mention with its sentence.
     public var tables: [TextTable] {

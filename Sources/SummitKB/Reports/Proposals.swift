@@ -13,6 +13,11 @@ import GRDB
 public struct ProposalsReport: Codable, Sendable, Hashable, TableRepresentable {
     public var proposals: [ProposalSummary]
 
+    /// Wraps already fetched rows, e.g. filtered ones.
+    ///
+    /// ```swift
+    /// let ceasefires = ProposalsReport(proposals: try kb.proposals(ProposalFilter(kind: "ceasefire")))
+    /// ```
     public init(proposals: [ProposalSummary]) { self.proposals = proposals }
 
     public var tables: [TextTable] {

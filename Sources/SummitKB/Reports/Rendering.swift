@@ -29,6 +29,11 @@ public struct TextTable: Sendable, Hashable {
     public var columns: [String]
     public var rows: [[String]]
 
+    /// A table with an optional title.
+    ///
+    /// ```swift
+    /// let table = TextTable(columns: ["name"], rows: [["NATO"]])
+    /// ```
     public init(title: String? = nil, columns: [String], rows: [[String]]) {
         self.title = title
         self.columns = columns

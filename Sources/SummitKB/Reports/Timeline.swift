@@ -17,6 +17,11 @@ import GRDB
 public struct Timeline: Codable, Sendable, Hashable, TableRepresentable {
     public var meetings: [MeetingSummary]
 
+    /// Wraps already fetched rows, e.g. filtered ones.
+    ///
+    /// ```swift
+    /// let paris = Timeline(meetings: try kb.meetings(MeetingFilter(place: "Paris")))
+    /// ```
     public init(meetings: [MeetingSummary]) { self.meetings = meetings }
 
     public var tables: [TextTable] {
