@@ -128,7 +128,8 @@ public enum Rendering {
     }
 
     /// An aligned plain-text table no wider than `width` (when the columns allow it): the widest
-    /// columns are narrowed first and their cells wrap at spaces, or mid-word when a word is too long.
+    /// columns are narrowed first, down to their longest word before any word is split, and their
+    /// cells wrap at spaces, or mid-word when a word is still too long.
     ///
     /// ```swift
     /// print(Rendering.text(table, width: 60))
@@ -143,11 +144,17 @@ public enum Rendering {
             cells.map { row in row[column].split(separator: "\n", omittingEmptySubsequences: false).map(\.count).max() ?? 0 }
                 .max() ?? 0
         }
-        let minimum = 8
+        // Narrow the widest column, first only down to its longest word (so paths and names
+        // stay whole), then down to a floor of 8 characters.
+        let longestWords = (0..<columnCount).map { column in
+            cells.map { row in row[column].split(whereSeparator: \.isWhitespace).map(\.count).max() ?? 0 }.max() ?? 0
+        }
         let budget = width - separator.count * max(0, columnCount - 1)
-        while widths.reduce(0, +) > budget, let widest = widths.indices.max(by: { widths[$0] < widths[$1] }),
-              widths[widest] > minimum {
-            widths[widest] -= 1
+        for floor in [longestWords, Array(repeating: 8, count: columnCount)] {
+            while widths.reduce(0, +) > budget,
+                  let widest = widths.indices.filter({ widths[$0] > floor[$0] }).max(by: { widths[$0] < widths[$1] }) {
+                widths[widest] -= 1
+            }
         }
         var lines: [String] = []
         if let title = table.title { lines += [title, String(repeating: "=", count: min(title.count, width))] }
