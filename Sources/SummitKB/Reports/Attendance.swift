@@ -8,7 +8,7 @@ import GRDB
 /// }
 /// ```
 ///
-/// One row per participant and meeting, by participant name then timeline order.
+/// One row per participant and meeting, by participant kind and name, then timeline order.
 /// JSON: `{"rows": [AttendanceRow]}`.
 public struct Attendance: Codable, Sendable, Hashable, TableRepresentable {
     public var rows: [AttendanceRow]
@@ -44,11 +44,26 @@ extension KnowledgeBase {
     /// ```swift
     /// let grid = try kb.attendance()
     /// ```
+    ///
+    /// Participants come by kind then name (the `participants_kind_name` index), each with its
+    /// meetings in timeline order, so a limited report reads only the rows it prints.
     public func attendance(limit: Int? = nil) throws -> Attendance {
-        try writer.read { db in Attendance(rows: try Self.attendanceRows(db, participantID: nil, limit: limit)) }
+        try writer.read { db in
+            var rows: [AttendanceRow] = []
+            let participants = try Participant
+                .order(Participant.Columns.kind, Participant.Columns.name, Participant.Columns.id)
+                .fetchCursor(db)
+            while let participant = try participants.next() {
+                let remaining = limit.map { $0 - rows.count }
+                if let remaining, remaining <= 0 { break }
+                rows += try Self.attendanceRows(db, participantID: participant.id, limit: remaining)
+            }
+            return Attendance(rows: rows)
+        }
     }
 
-    static func attendanceRows(_ db: Database, participantID: Int64?, limit: Int?) throws -> [AttendanceRow] {
+    /// One participant's meetings with its roles there, in timeline order.
+    static func attendanceRows(_ db: Database, participantID: Int64, limit: Int?) throws -> [AttendanceRow] {
         let rows = try Row.fetchAll(db, sql: """
             SELECT mp.participant_id, p.name AS participant, p.kind, mp.meeting_id, m.name AS meeting,
                    m.date, m.date_text, group_concat(DISTINCT mp.role) AS roles,
@@ -57,10 +72,10 @@ extension KnowledgeBase {
             JOIN participants p ON p.id = mp.participant_id
             JOIN meetings m ON m.id = mp.meeting_id
             LEFT JOIN meeting_reports r ON r.id = mp.meeting_report_id
-            WHERE ?1 IS NULL OR mp.participant_id = ?1
-            GROUP BY mp.participant_id, mp.meeting_id
-            ORDER BY p.name, mp.participant_id, m.date IS NULL, m.date, m.date_text, mp.meeting_id
-            LIMIT ?2
+            WHERE mp.participant_id = ?
+            GROUP BY mp.meeting_id
+            ORDER BY m.date IS NULL, m.date, m.date_text, mp.meeting_id
+            LIMIT ?
             """, arguments: [participantID, limit ?? -1])
         return rows.map { row in
             let roles = Set(String(row["roles"] as String? ?? "").split(separator: ",").map(String.init))
