@@ -105,11 +105,11 @@ extension KnowledgeBase {
     public func conflicts(limit: Int? = nil) throws -> ConflictsReport {
         try writer.read { db in
             let meetingIDs = try Int64.fetchAll(db, sql: """
-                SELECT meeting_id FROM meeting_reports GROUP BY meeting_id HAVING count(DISTINCT source_id) > 1
+                SELECT meeting_id FROM meeting_reports GROUP BY meeting_id HAVING min(source_id) <> max(source_id)
                 ORDER BY meeting_id LIMIT ?
                 """, arguments: [limit ?? -1])
             let proposalIDs = try Int64.fetchAll(db, sql: """
-                SELECT proposal_id FROM proposal_reports GROUP BY proposal_id HAVING count(DISTINCT source_id) > 1
+                SELECT proposal_id FROM proposal_reports GROUP BY proposal_id HAVING min(source_id) <> max(source_id)
                 ORDER BY proposal_id LIMIT ?
                 """, arguments: [limit ?? -1])
             return ConflictsReport(
