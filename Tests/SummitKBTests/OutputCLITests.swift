@@ -3,15 +3,18 @@ import Testing
 @testable import SummitKB
 
 /// Runs the built `summitkb` binary against a fixture database file.
-@Suite struct OutputCLITests {
+@Suite final class OutputCLITests {
+    let folder: URL
     let database: String
 
     init() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("summitkb-cli-\(UUID().uuidString)")
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("summitkb-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         database = folder.appendingPathComponent("kb.sqlite").path
         _ = try QueryFixtures.knowledgeBase(path: database)
     }
+
+    deinit { try? FileManager.default.removeItem(at: folder) }
 
     struct Result {
         var status: Int32
