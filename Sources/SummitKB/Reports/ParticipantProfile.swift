@@ -1,0 +1,59 @@
+import GRDB
+
+/// The `participant NAME` report: one actor's meetings, roles, proposals and positions.
+///
+/// ```swift
+/// let uk = try kb.participantProfile(named: "Britain")
+/// print(uk.participant.name, uk.meetings.count, uk.positions.map(\.summary))
+/// ```
+///
+/// JSON: `{"participant": Participant, "aliases": [String], "source_count": Int, "mention_count": Int,
+/// "meetings": [AttendanceRow], "positions": [PositionEntry]}`.
+public struct ParticipantProfile: Codable, Sendable, Hashable, TableRepresentable {
+    public var participant: Participant
+    public var aliases: [String]
+    public var sourceCount: Int
+    public var mentionCount: Int
+    /// The meetings it holds a role in, in timeline order.
+    public var meetings: [AttendanceRow]
+    /// Its stances on proposals (proposals it proposes are the `proposes` entries).
+    public var positions: [PositionEntry]
+
+    public var tables: [TextTable] {
+        let fields: [(String, String?)] = [
+            ("name", participant.name), ("kind", participant.kind.rawValue), ("title", participant.title),
+            ("country", participant.country), ("aliases", aliases.cell),
+            ("sources", String(sourceCount)), ("mentions", String(mentionCount)),
+        ]
+        return [
+            TextTable(title: "Participant \(participant.id)", columns: ["field", "value"],
+                      rows: fields.compactMap { field, value in value.map { [field, $0] } }),
+            attendanceTable(meetings, title: "Meetings"),
+            TextTable(title: "Positions", columns: ["proposal id", "proposal", "stance", "sources"],
+                      rows: positions.map { [String($0.proposalId), $0.summary, $0.stance.rawValue, $0.sources.cell] }),
+        ]
+    }
+}
+
+extension KnowledgeBase {
+    /// The `participant NAME` report; `alias` is any spelling, compared folded.
+    ///
+    /// ```swift
+    /// let profile = try kb.participantProfile(named: "zelenskiy")
+    /// ```
+    ///
+    /// - Throws: ``SummitKBError/notFound(kind:reference:)``.
+    public func participantProfile(named alias: String) throws -> ParticipantProfile {
+        try writer.read { db in
+            let participant = try Self.participant(db, named: alias)
+            let summary = try ParticipantSummary.fetchOne(
+                db, Participant.filter(key: participant.id).summarized())
+            let aliases = try Self.aliases(db, participantID: participant.id)
+            return ParticipantProfile(
+                participant: participant, aliases: aliases,
+                sourceCount: summary?.sourceCount ?? 0, mentionCount: summary?.mentionCount ?? 0,
+                meetings: try Self.attendanceRows(db, participantID: participant.id, limit: nil),
+                positions: try Self.positions(db, ofParticipant: participant.id))
+        }
+    }
+}

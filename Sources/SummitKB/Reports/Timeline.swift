@@ -1,0 +1,65 @@
+import GRDB
+
+/// The `timeline` report: every meeting in date order.
+///
+/// ```swift
+/// let timeline = try kb.timeline()
+/// for entry in timeline.meetings { print(entry.meeting.name, entry.sourceCount) }
+/// print(try Rendering.render(timeline, as: .table))
+/// ```
+///
+/// Meetings with a resolved date come first, by date; the others follow, placed by what is
+/// known: those with a date as written first (by that text), then by the first source that
+/// reports them and their order in it.
+///
+/// JSON: `{"meetings": [MeetingSummary]}`, where a `MeetingSummary` is
+/// `{"meeting": Meeting, "convener"?: Participant, "attendee_count": Int, "source_count": Int}`.
+public struct Timeline: Codable, Sendable, Hashable, TableRepresentable {
+    public var meetings: [MeetingSummary]
+
+    /// Wraps already fetched rows, e.g. filtered ones.
+    ///
+    /// ```swift
+    /// let paris = Timeline(meetings: try kb.meetings(MeetingFilter(place: "Paris")))
+    /// ```
+    public init(meetings: [MeetingSummary]) { self.meetings = meetings }
+
+    public var tables: [TextTable] {
+        [TextTable(
+            title: "Timeline",
+            columns: ["id", "date", "place", "kind", "meeting", "convener", "participants", "sources"],
+            rows: meetings.map { entry in
+                [String(entry.meeting.id), entry.meeting.displayDate, entry.meeting.place.cell,
+                 entry.meeting.kind.rawValue, entry.meeting.name, entry.convener?.name ?? "",
+                 entry.participantCell, String(entry.sourceCount)]
+            })]
+    }
+}
+
+extension KnowledgeBase {
+    /// The `timeline` report; `limit` caps the number of meetings.
+    ///
+    /// ```swift
+    /// let firstTwenty = try kb.timeline(limit: 20)
+    /// ```
+    public func timeline(limit: Int? = nil) throws -> Timeline {
+        Timeline(meetings: try meetings(limit: limit))
+    }
+}
+
+extension Meeting {
+    /// The resolved date, else the date as written in quotes, else `unknown`.
+    var displayDate: String {
+        if let date { return date }
+        if let dateText { return "\"\(dateText)\"" }
+        return "unknown"
+    }
+}
+
+extension MeetingSummary {
+    /// Named participants, with a stated head count when the text gives one ("3 named, 30 stated").
+    var participantCell: String {
+        guard let stated = meeting.participantCount else { return String(attendeeCount) }
+        return "\(attendeeCount) named, \(stated) stated"
+    }
+}
