@@ -143,9 +143,15 @@ private struct TaggingPass {
         return false
     }
 
+    /// The entity for a lexicon entry, with every spelling the lexicon knows, so a user can find it by any of them.
     func lexiconEntity(_ entry: LexiconEntry) -> Entity {
-        Entity(key: entry.key, kind: entry.kind, name: entry.name, title: entry.title, country: entry.country,
-               aliases: [], lexicon: entry.lexicon)
+        var spellings = [entry.name] + entry.aliases + entry.adjectives + entry.seats
+        if entry.kind == .person, entry.name.contains(" "), let surname = entry.name.split(separator: " ").last {
+            spellings.append(String(surname))
+        }
+        var seen = Set<String>()
+        return Entity(key: entry.key, kind: entry.kind, name: entry.name, title: entry.title, country: entry.country,
+                      aliases: spellings.filter { seen.insert($0).inserted }, lexicon: entry.lexicon)
     }
 
     // MARK: Pass 2: people introduced by a title
@@ -321,7 +327,7 @@ private struct TaggingPass {
             key = entityKey(.person, nameText)
             if entities[key] == nil {
                 entities[key] = Entity(key: key, kind: .person, name: nameText, title: titleCase(title.words),
-                                       country: title.country, aliases: [], lexicon: nil)
+                                       country: title.country, aliases: [nameText], lexicon: nil)
                 entityOrder.append(key)
             }
             if name.count >= 2 { patternSurnames[tokens[name.upperBound - 1].folded] = key }
