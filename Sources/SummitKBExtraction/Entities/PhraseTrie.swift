@@ -40,6 +40,19 @@ struct PhraseTrie<Payload: Sendable>: Sendable {
         return best.map { (length: $0.0, payloads: $0.1) }
     }
 
+    /// Every listed phrase starting at `start`, shortest first, as (length in tokens, payloads).
+    func allMatches(_ tokens: [Token], from start: Int, to end: Int) -> [(length: Int, payloads: [Payload])] {
+        var node = 0
+        var found: [(length: Int, payloads: [Payload])] = []
+        var i = start
+        while i < end, let next = nodes[node].children[tokens[i].folded] {
+            node = next
+            i += 1
+            if !nodes[node].payloads.isEmpty { found.append((i - start, nodes[node].payloads)) }
+        }
+        return found
+    }
+
     /// Whether the phrase is listed.
     func contains(_ phrase: [String]) -> Bool {
         var node = 0

@@ -52,8 +52,12 @@ struct DateExpressionFinder: Sendable {
         return value
     }
 
+    private static let relativeWords: Set<String> = ["today", "tonight", "yesterday", "tomorrow", "this", "last", "next"]
+
     private func expression(at i: Int, end: Int, _ tokens: [Token]) -> DateExpression? {
         let word = tokens[i].folded
+        // Calendar words are capitalized; numbers and a few relative words are the only other starts.
+        guard tokens[i].isCapitalized || tokens[i].kind == .number || Self.relativeWords.contains(word) else { return nil }
         func make(_ range: Range<Int>, _ date: CivilDate?, _ precision: DatePrecision) -> DateExpression {
             DateExpression(text: document.string(tokens: range), tokens: range, date: date?.iso, precision: precision)
         }

@@ -49,6 +49,7 @@ private struct MeetingPass {
     let tagging: EntityTagging
     let terms: MeetingTerms
     let dates: DateExpressionFinder
+    let cues: CueIndex
     var tokens: [Token] { document.tokens }
     /// Token index → index of the mention covering it.
     var coverage: [Int?]
@@ -62,6 +63,7 @@ private struct MeetingPass {
         self.tagging = tagging
         self.terms = terms
         dates = DateExpressionFinder(document: document)
+        cues = terms.index(document)
         coverage = Array(repeating: nil, count: document.tokens.count)
         for (index, mention) in tagging.mentions.enumerated() {
             for token in mention.tokens { coverage[token] = index }
@@ -117,12 +119,12 @@ private struct MeetingPass {
         var i = sentence.tokens.lowerBound
         let end = sentence.tokens.upperBound
         while i < end {
-            if let match = terms.match(.nontrigger, tokens, at: i, end: end) {
+            if let match = cues.match(.nontrigger, at: i, end: end) {
                 i += match.length
-            } else if let match = terms.match(.trigger, tokens, at: i, end: end), let kind = MeetingKind(rawValue: match.value) {
+            } else if let match = cues.match(.trigger, at: i, end: end), let kind = MeetingKind(rawValue: match.value) {
                 found.append(Trigger(tokens: i..<(i + match.length), kind: kind, isVerb: false))
                 i += match.length
-            } else if let match = terms.match(.verb, tokens, at: i, end: end), let kind = MeetingKind(rawValue: match.value) {
+            } else if let match = cues.match(.verb, at: i, end: end), let kind = MeetingKind(rawValue: match.value) {
                 found.append(Trigger(tokens: i..<(i + match.length), kind: kind, isVerb: true))
                 i += match.length
             } else {
@@ -208,7 +210,7 @@ private struct MeetingPass {
         var best: (distance: Int, kind: MeetingKind)?
         var i = lower
         while i < upper {
-            if let match = terms.match(.kind, tokens, at: i, end: upper), let kind = MeetingKind(rawValue: match.value) {
+            if let match = cues.match(.kind, at: i, end: upper), let kind = MeetingKind(rawValue: match.value) {
                 let distance = i < trigger.tokens.lowerBound ? trigger.tokens.lowerBound - i : i - trigger.tokens.upperBound
                 if best == nil || distance < best!.distance { best = (distance, kind) }
                 i += match.length
@@ -279,19 +281,19 @@ private struct MeetingPass {
         if meetings.isEmpty, sentence.paragraph == 0, let dateline = document.dateline {
             let fold = Folding.fold(dateline)
             return Place(city: dateline, venue: nil, country: nil, tokens: trigger.tokens)
-                .withCountry(terms.match(.city, Document(text: dateline).tokens, at: 0, end: 1)?.value, fold: fold)
+                .withCountry(terms.match(.city, in: dateline)?.value, fold: fold)
         }
         return nil
     }
 
     func gazetteerPlace(at k: Int, end: Int) -> Place? {
-        if let venue = terms.match(.venue, tokens, at: k, end: end) {
+        if let venue = cues.match(.venue, at: k, end: end) {
             let city = venue.value
-            let country = terms.match(.city, Document(text: city).tokens, at: 0, end: Document(text: city).tokens.count)?.value
+            let country = terms.match(.city, in: city)?.value
             return Place(city: city, venue: document.string(tokens: k..<(k + venue.length)), country: country,
                          tokens: k..<(k + venue.length))
         }
-        if let city = terms.match(.city, tokens, at: k, end: end) {
+        if let city = cues.match(.city, at: k, end: end) {
             return Place(city: document.string(tokens: k..<(k + city.length)), venue: nil, country: city.value,
                          tokens: k..<(k + city.length))
         }
@@ -343,7 +345,7 @@ private struct MeetingPass {
         let window = max(segment.lowerBound, trigger.tokens.lowerBound - 8)..<min(segment.upperBound, trigger.tokens.upperBound + 8)
         for i in window {
             for (cue, status) in [(MeetingTerms.Cue.planned, MeetingStatus.planned), (.held, .held), (.ongoing, .ongoing)] {
-                guard let match = terms.match(cue, tokens, at: i, end: window.upperBound) else { continue }
+                guard let match = cues.match(cue, at: i, end: window.upperBound) else { continue }
                 let d = distance(i..<(i + match.length), trigger.tokens)
                 if best == nil || d < best!.distance { best = (d, status) }
             }
@@ -398,29 +400,29 @@ private struct MeetingPass {
         // Lists after attendee cues ("leaders from A, B and C", "talks with X").
         var i = segment.lowerBound
         while i < segment.upperBound {
-            if let cue = terms.match(.attendees, tokens, at: i, end: segment.upperBound) {
+            if let cue = cues.match(.attendees, at: i, end: segment.upperBound) {
                 i = collectList(from: i + cue.length, end: segment.upperBound, role: .attendee, sentence: sentence, into: index)
                 continue
             }
-            if let cue = terms.match(.exclusion, tokens, at: i, end: segment.upperBound) {
+            if let cue = cues.match(.exclusion, at: i, end: segment.upperBound) {
                 excluded(cue: i..<(i + cue.length), segment: segment, sentence: sentence, into: index)
                 i += cue.length
                 continue
             }
-            if let cue = terms.match(.convenerAfter, tokens, at: i, end: segment.upperBound) {
+            if let cue = cues.match(.convenerAfter, at: i, end: segment.upperBound) {
                 if let mention = firstActor(from: i + cue.length, end: min(segment.upperBound, i + cue.length + 10)) {
                     setConvener(mention, role: .convener, sentence: sentence, into: index)
                 }
                 i += cue.length
                 continue
             }
-            if let cue = terms.match(.convenerBefore, tokens, at: i, end: segment.upperBound), !isPassive(at: i),
+            if let cue = cues.match(.convenerBefore, at: i, end: segment.upperBound), !isPassive(at: i),
                let mention = subject(before: i, clauseFloor: segment.lowerBound) {
                 setConvener(mention, role: tokens[i].folded.hasPrefix("host") ? .host : .convener, sentence: sentence, into: index)
                 i += cue.length
                 continue
             }
-            if let cue = terms.match(.speaker, tokens, at: i, end: segment.upperBound),
+            if let cue = cues.match(.speaker, at: i, end: segment.upperBound),
                let mention = subject(before: i, clauseFloor: segment.lowerBound) {
                 addRole(mention, .speaker, sentence: sentence, into: index)
                 i += cue.length
@@ -488,7 +490,7 @@ private struct MeetingPass {
                 unknownRun = 0
                 continue
             }
-            if listStops.contains(token.folded) || terms.match(.exclusion, tokens, at: k, end: end) != nil { break }
+            if listStops.contains(token.folded) || cues.match(.exclusion, at: k, end: end) != nil { break }
             if token.kind == .punctuation || listFiller.contains(token.folded) || token.kind == .number || token.isCapitalized {
                 k += 1
                 continue

@@ -22,8 +22,14 @@ public struct MeetingTerms: Sendable {
         case attendees, exclusion, speaker, count, hold, venue, city
     }
 
-    /// Phrase tries per cue; the payload is the row's value.
-    private(set) var tries: [Cue: PhraseTrie<String>] = [:]
+    /// One cue phrase as listed: its type and value.
+    struct Entry: Sendable {
+        let cue: Cue
+        let value: String
+    }
+
+    /// Every cue phrase in one trie, so a document is indexed in one walk per token.
+    private(set) var trie = PhraseTrie<Entry>()
     private(set) var words: [Cue: Set<String>] = [:]
 
     /// Parses and validates a meeting-terms file.
@@ -41,15 +47,49 @@ public struct MeetingTerms: Sendable {
             }
             let phrase = foldedTokens(row[0])
             guard !phrase.isEmpty else { throw DataFileError(file: name, line: row.line, message: "has an empty phrase") }
-            tries[cue, default: PhraseTrie()].insert(phrase, row[2])
+            trie.insert(phrase, Entry(cue: cue, value: row[2]))
             words[cue, default: []].insert(phrase.joined(separator: " "))
         }
     }
 
-    func match(_ cue: Cue, _ tokens: [Token], at index: Int, end: Int) -> (length: Int, value: String)? {
-        guard let match = tries[cue]?.longestMatch(tokens, from: index, to: end) else { return nil }
-        return (match.length, match.payloads[0])
+    /// Every cue phrase in `tokens`, found once: the index the meeting finder queries.
+    func index(_ document: Document) -> CueIndex {
+        var matches = [[CueIndex.Match]](repeating: [], count: document.tokens.count)
+        for sentence in document.sentences {
+            for start in sentence.tokens {
+                for (length, entries) in trie.allMatches(document.tokens, from: start, to: sentence.tokens.upperBound) {
+                    for entry in entries { matches[start].append(CueIndex.Match(cue: entry.cue, length: length, value: entry.value)) }
+                }
+            }
+        }
+        return CueIndex(matches: matches)
+    }
+
+    /// The longest phrase of `cue` at the start of a short text (a gazetteer lookup).
+    func match(_ cue: Cue, in text: String) -> (length: Int, value: String)? {
+        let document = Document(text: text)
+        return index(document).match(cue, at: 0, end: document.tokens.count)
     }
 
     func isCue(_ cue: Cue, _ folded: String) -> Bool { words[cue]?.contains(folded) ?? false }
+}
+
+/// The cue phrases found at each token of one document.
+struct CueIndex: Sendable {
+    struct Match: Sendable {
+        let cue: MeetingTerms.Cue
+        let length: Int
+        let value: String
+    }
+
+    let matches: [[Match]]
+
+    /// The longest phrase of `cue` starting at `index` and ending by `end`.
+    func match(_ cue: MeetingTerms.Cue, at index: Int, end: Int) -> (length: Int, value: String)? {
+        var best: Match?
+        for match in matches[index] where match.cue == cue && index + match.length <= end {
+            if best == nil || match.length > best!.length { best = match }
+        }
+        return best.map { ($0.length, $0.value) }
+    }
 }
