@@ -18,7 +18,7 @@ import GRDB
 /// A ``Pass/document`` pass (after each ingested document) leaves a correction whose
 /// target is missing as it was: the target may come with a later document. A
 /// ``Pass/full`` pass marks it `orphaned` with a note; a rejection that was applied
-/// before and finds nothing left to reject stays `applied`.
+/// before and finds nothing left to reject stays `applied` (what it removed is gone).
 struct CorrectionApplier {
     let db: Database
 
@@ -55,7 +55,7 @@ struct CorrectionApplier {
             } catch let missing as MissingTarget {
                 if pass == .document { continue }
                 if record.correction.action == .reject && record.status == .applied {
-                    (status, note) = (.applied, "nothing left to reject")
+                    (status, note) = (.applied, nil)
                 } else {
                     (status, note) = (.orphaned, missing.note)
                 }
@@ -190,10 +190,10 @@ struct CorrectionApplier {
         let meetingID = try references.meetingID(meeting)
         let role = try required(payload.role, "role")
         let participantID = try participantForAddition(payload)
-        if try Bool.fetchOne(db, sql: """
-            SELECT EXISTS (SELECT 1 FROM meeting_participants WHERE meeting_id = ? AND participant_id = ? AND role = ?)
-            """, arguments: [meetingID, participantID, role]) == true {
-            return Applied(note: "already present")
+        let origins = try String.fetchSet(db, sql: "SELECT origin FROM meeting_participants WHERE meeting_id = ? AND participant_id = ? AND role = ?",
+                                          arguments: [meetingID, participantID, role])
+        if !origins.isEmpty {
+            return Applied(note: origins.contains("added") ? nil : "already reported by a source")
         }
         try db.execute(sql: """
             INSERT INTO meeting_participants (meeting_id, participant_id, role, origin) VALUES (?, ?, ?, 'added')
@@ -205,10 +205,10 @@ struct CorrectionApplier {
         let proposalID = try references.proposalID(proposal)
         let stance = try required(payload.stance, "stance")
         let participantID = try participantForAddition(payload)
-        if try Bool.fetchOne(db, sql: """
-            SELECT EXISTS (SELECT 1 FROM proposal_positions WHERE proposal_id = ? AND participant_id = ? AND stance = ?)
-            """, arguments: [proposalID, participantID, stance]) == true {
-            return Applied(note: "already present")
+        let origins = try String.fetchSet(db, sql: "SELECT origin FROM proposal_positions WHERE proposal_id = ? AND participant_id = ? AND stance = ?",
+                                          arguments: [proposalID, participantID, stance])
+        if !origins.isEmpty {
+            return Applied(note: origins.contains("added") ? nil : "already reported by a source")
         }
         try db.execute(sql: """
             INSERT INTO proposal_positions (proposal_id, participant_id, stance, origin) VALUES (?, ?, ?, 'added')

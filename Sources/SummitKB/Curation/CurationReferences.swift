@@ -17,14 +17,23 @@ struct CurationReferences {
 
     // MARK: Participants
 
-    /// The participant with `reference` as key, else the one participant with it as a name or alias.
+    /// The participant with `reference` as key, else the one participant with it as a name or
+    /// alias, else (for a key `kind:name`) the one participant of that kind with `name` as alias.
     func participantID(_ reference: String) throws -> Int64 {
         if let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM participants WHERE key = ?"), arguments: [reference]) {
             return id
         }
-        let matches = try Int64.fetchAll(db.cachedStatement(sql: """
+        var matches = try Int64.fetchAll(db.cachedStatement(sql: """
             SELECT DISTINCT participant_id FROM participant_aliases WHERE folded = ? ORDER BY 1
             """), arguments: [Folding.fold(reference)])
+        if matches.isEmpty, let colon = reference.firstIndex(of: ":"),
+           ParticipantKind(rawValue: String(reference[..<colon])) != nil {
+            // The key of a participant merged into another: its name lives on as an alias there.
+            matches = try Int64.fetchAll(db.cachedStatement(sql: """
+                SELECT DISTINCT a.participant_id FROM participant_aliases a JOIN participants p ON p.id = a.participant_id
+                WHERE a.folded = ? AND p.kind = ? ORDER BY 1
+                """), arguments: [String(reference[reference.index(after: colon)...]), String(reference[..<colon])])
+        }
         guard matches.count == 1 else {
             throw MissingTarget(note: matches.isEmpty ? "no participant '\(reference)'"
                                                       : "'\(reference)' names \(matches.count) participants; use a key like person:name")
@@ -122,9 +131,12 @@ struct CurationReferences {
 
     // MARK: Row ids to stable references
 
-    /// `reference` made stable for storing: `id:N` becomes a key, report or merge key; others are kept.
+    /// `reference` made stable for storing: `id:N` becomes a key, report or merge key, and a
+    /// participant's name or alias its key; other references are kept.
     func stableReference(_ reference: String, type: Correction.TargetType) throws -> String {
-        guard reference.hasPrefix("id:"), let id = Int64(reference.dropFirst(3)) else { return reference }
+        guard reference.hasPrefix("id:"), let id = Int64(reference.dropFirst(3)) else {
+            return type == .participant ? try participantKey(id: participantID(reference)) : reference
+        }
         switch type {
         case .participant:
             return try participantKey(id: id)

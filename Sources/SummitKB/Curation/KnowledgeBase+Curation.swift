@@ -99,8 +99,9 @@ extension KnowledgeBase {
     /// Blank lines and lines starting with `#` are skipped. A line equal to a stored
     /// correction (action, target type, target and payload) is not stored again, so
     /// importing a file twice changes nothing. Targets are not required to exist: a
-    /// correction whose target is not ingested yet waits as `pending` until ingest finds it
-    /// (and is `orphaned` when the run ends without it). The whole file is stored or nothing.
+    /// correction whose target is not ingested yet is `orphaned` until an ingest brings its
+    /// target, which applies it (the way to rebuild: fresh database, import, ingest the
+    /// sources). The whole file is stored or nothing.
     ///
     /// - Throws: ``SummitKBError/badCorrection(reason:)`` naming `origin` and the line number.
     @discardableResult
@@ -113,8 +114,8 @@ extension KnowledgeBase {
                 let decoded = try JSONDecoder().decode(CorrectionLine.self, from: Data(trimmed.utf8))
                 try Self.validate(decoded.correction)
                 lines.append(decoded)
-            } catch let error as SummitKBError {
-                throw SummitKBError.badCorrection(reason: "\(origin) line \(number + 1): \(error.localizedDescription)")
+            } catch SummitKBError.badCorrection(let reason) {
+                throw SummitKBError.badCorrection(reason: "\(origin) line \(number + 1): \(reason)")
             } catch {
                 throw SummitKBError.badCorrection(reason: "\(origin) line \(number + 1): \(describeDecodingError(error))")
             }
@@ -263,17 +264,17 @@ extension KnowledgeBase {
             result.target = try references.stableReference(correction.target, type: targetType)
             if let into = correction.payload.into {
                 result.payload.into = try references.stableReference(into, type: targetType)
-                _ = try targetType == .participant ? references.participantID(result.payload.into!) : references.meetingID(result.payload.into!)
+                if targetType == .meeting { _ = try references.meetingID(result.payload.into!) }
             }
             if let participant = correction.payload.participant {
-                result.payload.participant = try references.stableReference(participant, type: .participant)
-                if correction.action != .add || correction.payload.kind == nil {
-                    _ = try references.participantID(result.payload.participant!)
+                let createdWhenApplied = correction.action == .add && correction.payload.kind != nil
+                    && (try? references.participantID(participant)) == nil
+                if !createdWhenApplied {
+                    result.payload.participant = try references.stableReference(participant, type: .participant)
                 }
             }
             if correction.payload.field == "convener", let convener = correction.payload.value {
                 result.payload.value = try references.stableReference(convener, type: .participant)
-                _ = try references.participantID(result.payload.value!)
             }
             switch targetType {
             case .participant: _ = try references.participantID(result.target)
@@ -282,7 +283,9 @@ extension KnowledgeBase {
             }
             if correction.action == .split {
                 let meetingID = try references.meetingID(result.target)
-                let others = try references.reportReferences(ofMeeting: meetingID).filter { $0 != result.target }
+                let targetReports = Set(try references.meetingReportIDs(result.target))
+                let others = try references.reportReferences(ofMeeting: meetingID)
+                    .filter { Set(try references.meetingReportIDs($0)).isDisjoint(with: targetReports) }
                 guard !others.isEmpty else {
                     throw SummitKBError.badCorrection(reason: "'\(result.target)' is the only report of its meeting; nothing to split")
                 }

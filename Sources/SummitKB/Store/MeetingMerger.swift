@@ -97,7 +97,9 @@ struct MeetingMerger {
     /// unless a cannot-link pair forbids it. Then agreeing pairs are linked strongest first
     /// (``MeetingReportComparison/strength(_:_:)``, ties in canonical order); a link that would
     /// join a report to one it contradicts (``MeetingReportComparison/contradicts(_:_:)``) or
-    /// must stay apart from is skipped. Pairs naming a report outside `members` are ignored.
+    /// must stay apart from is skipped. A must-linked report contradicts nothing: a person
+    /// placed it, so the reports agreeing with its partner may join it. Pairs naming a report
+    /// outside `members` are ignored.
     static func clusters(of members: [MeetingReportSummary],
                          constraints: MeetingLinkConstraints = .none) -> [[MeetingReportSummary]] {
         let indexOfReport = Dictionary(uniqueKeysWithValues: members.enumerated().map { ($1.id, $0) })
@@ -108,6 +110,9 @@ struct MeetingMerger {
             }
         }
         let apart = Set(memberPairs(constraints.cannotLink).map { [$0.0, $0.1] })
+        let mustLinkPairs = memberPairs(constraints.mustLink)
+        // A report a person placed in a meeting no longer contradicts by place, kind or date.
+        let vouched = Set(mustLinkPairs.flatMap { [$0.0, $0.1] })
         var links: [(strength: Int, left: Int, right: Int)] = []
         for i in members.indices {
             for j in members.indices where j > i && MeetingReportComparison.agreement(members[i], members[j]) != nil {
@@ -126,7 +131,7 @@ struct MeetingMerger {
             clusterMembers[keep] += clusterMembers[drop]
             clusterMembers[drop] = []
         }
-        for (left, right) in memberPairs(constraints.mustLink).sorted(by: { ($0.0, $0.1) < ($1.0, $1.1) }) {
+        for (left, right) in mustLinkPairs.sorted(by: { ($0.0, $0.1) < ($1.0, $1.1) }) {
             let (a, b) = (clusterOf[left], clusterOf[right])
             if a != b && !keptApart(a, b) { join(a, b) }
         }
@@ -134,7 +139,9 @@ struct MeetingMerger {
             let (a, b) = (clusterOf[link.left], clusterOf[link.right])
             guard a != b else { continue }
             let conflict = clusterMembers[a].contains { i in
-                clusterMembers[b].contains { j in MeetingReportComparison.contradicts(members[i], members[j]) }
+                clusterMembers[b].contains { j in
+                    !vouched.contains(i) && !vouched.contains(j) && MeetingReportComparison.contradicts(members[i], members[j])
+                }
             }
             if conflict || keptApart(a, b) { continue }
             join(a, b)
