@@ -9,7 +9,7 @@ struct SummitKBCommand: ParsableCommand {
         abstract: "Turn news about diplomatic and security meetings into a queryable knowledge base.",
         subcommands: [
             Ingest.self, Sources.self, Show.self, Search.self, Meetings.self, Participants.self, Proposals.self,
-            Report.self, Explain.self, Export.self, Eval.self, Migrate.self,
+            Report.self, Explain.self, Export.self, Eval.self, Migrate.self, Curate.self,
         ]
     )
 }

@@ -219,16 +219,17 @@ struct SmallKnowledgeBase {
         #expect(meeting.convener == small.macron)
         #expect(meeting.dateText == "Monday" && meeting.datePrecision == "unknown")
         // Germany is reported by both sources but listed once.
+        // Germany is verified in one of its two rows: the role is verified.
         #expect(meeting.participants == [
-            .init(participant: small.macron, role: "convener"),
+            .init(participant: small.macron, role: "convener", verified: true),
             .init(participant: small.france, role: "host"),
-            .init(participant: small.germany, role: "attendee"),
+            .init(participant: small.germany, role: "attendee", verified: true),
         ])
 
         let proposal = try #require(export.proposals.first)
         #expect(proposal.meeting == small.meeting && proposal.sources == [small.second])
         #expect(proposal.positions == [
-            .init(participant: small.macron, stance: "proposes"),
+            .init(participant: small.macron, stance: "proposes", verified: true),
             .init(participant: small.france, stance: "supports"),
         ])
     }
@@ -239,7 +240,8 @@ struct SmallKnowledgeBase {
         #expect(export.sources.count == 2)
         #expect(export.participants.map(\.id) == [small.macron, small.germany])
         let meeting = try #require(export.meetings.first)
-        #expect(meeting.participants == [.init(participant: small.macron, role: "convener"), .init(participant: small.germany, role: "attendee")])
+        #expect(meeting.participants == [.init(participant: small.macron, role: "convener", verified: true),
+                                         .init(participant: small.germany, role: "attendee", verified: true)])
         #expect(export.proposals.isEmpty)
 
         try small.fixture.kb.writer.write { db in try db.execute(sql: "UPDATE meetings SET verified = 0") }
@@ -247,7 +249,7 @@ struct SmallKnowledgeBase {
         let again = try small.fixture.kb.export(verifiedOnly: true)
         #expect(again.meetings.isEmpty)
         #expect(again.proposals.first?.meeting == nil)
-        #expect(again.proposals.first?.positions == [.init(participant: small.macron, stance: "proposes")])
+        #expect(again.proposals.first?.positions == [.init(participant: small.macron, stance: "proposes", verified: true)])
     }
 
     @Test func jsonRoundTripsAndIsStable() throws {

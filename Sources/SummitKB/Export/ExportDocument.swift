@@ -14,7 +14,9 @@ import Foundation
 ///
 /// Every key the format requires is always written, `null` included; a few extra keys
 /// (`aliases`, `topic`, `participant_count`, `conditions`, `url`, `dateline`) carry
-/// what the database knows beyond the format. Lists are ordered by id, and
+/// what the database knows beyond the format, and `origin` (`extracted`, `corrected`,
+/// `added`) and `verified` on every participant, meeting, role, proposal and position say
+/// whether a person changed, added or checked it. Lists are ordered by id, and
 /// ``jsonData()`` sorts keys, so two exports of the same database are byte-identical.
 public struct ExportDocument: Codable, Sendable, Equatable {
     /// The value of the `format` key this version writes and reads.
@@ -101,10 +103,14 @@ public struct ExportDocument: Codable, Sendable, Equatable {
         public var sources: [Int64]
         /// Extra: the spellings the knowledge base resolved to this actor, sorted.
         public var aliases: [String]
+        /// Extra: `extracted`, `corrected` (a person changed it) or `added` (a person added it).
+        public var origin: String
+        /// Extra: a person verified it.
+        public var verified: Bool
 
         public init(
             id: Int64, kind: String, name: String, title: String? = nil, country: String? = nil,
-            sources: [Int64] = [], aliases: [String] = []
+            sources: [Int64] = [], aliases: [String] = [], origin: String = "extracted", verified: Bool = false
         ) {
             self.id = id
             self.kind = kind
@@ -113,10 +119,12 @@ public struct ExportDocument: Codable, Sendable, Equatable {
             self.country = country
             self.sources = sources
             self.aliases = aliases
+            self.origin = origin
+            self.verified = verified
         }
 
         enum CodingKeys: String, CodingKey {
-            case id, kind, name, title, country, sources, aliases
+            case id, kind, name, title, country, sources, aliases, origin, verified
         }
 
         public init(from decoder: Decoder) throws {
@@ -128,6 +136,8 @@ public struct ExportDocument: Codable, Sendable, Equatable {
             country = try container.decodeIfPresent(String.self, forKey: .country)
             sources = try container.decode([Int64].self, forKey: .sources)
             aliases = try container.decodeIfPresent([String].self, forKey: .aliases) ?? []
+            origin = try container.decodeIfPresent(String.self, forKey: .origin) ?? "extracted"
+            verified = try container.decodeIfPresent(Bool.self, forKey: .verified) ?? false
         }
 
         public func encode(to encoder: Encoder) throws {
@@ -139,6 +149,8 @@ public struct ExportDocument: Codable, Sendable, Equatable {
             try container.encode(country, forKey: .country)
             try container.encode(sources, forKey: .sources)
             try container.encode(aliases, forKey: .aliases)
+            try container.encode(origin, forKey: .origin)
+            try container.encode(verified, forKey: .verified)
         }
     }
 
@@ -149,10 +161,24 @@ public struct ExportDocument: Codable, Sendable, Equatable {
             public var participant: Int64
             /// `convener`, `host`, `attendee`, `speaker`, `invited` or `excluded`.
             public var role: String
+            /// Extra: `extracted` when any source reports it, else `added` by a person.
+            public var origin: String
+            /// Extra: a person verified it.
+            public var verified: Bool
 
-            public init(participant: Int64, role: String) {
+            public init(participant: Int64, role: String, origin: String = "extracted", verified: Bool = false) {
                 self.participant = participant
                 self.role = role
+                self.origin = origin
+                self.verified = verified
+            }
+
+            public init(from decoder: Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                participant = try container.decode(Int64.self, forKey: .participant)
+                role = try container.decode(String.self, forKey: .role)
+                origin = try container.decodeIfPresent(String.self, forKey: .origin) ?? "extracted"
+                verified = try container.decodeIfPresent(Bool.self, forKey: .verified) ?? false
             }
         }
 
@@ -181,12 +207,16 @@ public struct ExportDocument: Codable, Sendable, Equatable {
         public var topic: String?
         /// Extra: a bare head count ("chiefs from 30 nations").
         public var participantCount: Int?
+        /// Extra: `extracted`, or `corrected` when a person changed a slot.
+        public var origin: String
+        /// Extra: a person verified it.
+        public var verified: Bool
 
         public init(
             id: Int64, name: String, kind: String, city: String? = nil, venue: String? = nil, country: String? = nil,
             date: String? = nil, dateText: String? = nil, datePrecision: String = "unknown", status: String = "unknown",
             convener: Int64? = nil, participants: [Attendance] = [], sources: [Int64] = [], topic: String? = nil,
-            participantCount: Int? = nil
+            participantCount: Int? = nil, origin: String = "extracted", verified: Bool = false
         ) {
             self.id = id
             self.name = name
@@ -203,10 +233,33 @@ public struct ExportDocument: Codable, Sendable, Equatable {
             self.sources = sources
             self.topic = topic
             self.participantCount = participantCount
+            self.origin = origin
+            self.verified = verified
+        }
+
+        public init(from decoder: Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            id = try container.decode(Int64.self, forKey: .id)
+            name = try container.decode(String.self, forKey: .name)
+            kind = try container.decode(String.self, forKey: .kind)
+            city = try container.decodeIfPresent(String.self, forKey: .city)
+            venue = try container.decodeIfPresent(String.self, forKey: .venue)
+            country = try container.decodeIfPresent(String.self, forKey: .country)
+            date = try container.decodeIfPresent(String.self, forKey: .date)
+            dateText = try container.decodeIfPresent(String.self, forKey: .dateText)
+            datePrecision = try container.decode(String.self, forKey: .datePrecision)
+            status = try container.decode(String.self, forKey: .status)
+            convener = try container.decodeIfPresent(Int64.self, forKey: .convener)
+            participants = try container.decode([Attendance].self, forKey: .participants)
+            sources = try container.decode([Int64].self, forKey: .sources)
+            topic = try container.decodeIfPresent(String.self, forKey: .topic)
+            participantCount = try container.decodeIfPresent(Int.self, forKey: .participantCount)
+            origin = try container.decodeIfPresent(String.self, forKey: .origin) ?? "extracted"
+            verified = try container.decodeIfPresent(Bool.self, forKey: .verified) ?? false
         }
 
         enum CodingKeys: String, CodingKey {
-            case id, name, kind, city, venue, country, date, status, convener, participants, sources, topic
+            case id, name, kind, city, venue, country, date, status, convener, participants, sources, topic, origin, verified
             case dateText = "date_text"
             case datePrecision = "date_precision"
             case participantCount = "participant_count"
@@ -229,6 +282,8 @@ public struct ExportDocument: Codable, Sendable, Equatable {
             try container.encode(sources, forKey: .sources)
             try container.encode(topic, forKey: .topic)
             try container.encode(participantCount, forKey: .participantCount)
+            try container.encode(origin, forKey: .origin)
+            try container.encode(verified, forKey: .verified)
         }
     }
 
@@ -239,10 +294,24 @@ public struct ExportDocument: Codable, Sendable, Equatable {
             public var participant: Int64
             /// `proposes`, `supports`, `opposes` or `discusses`.
             public var stance: String
+            /// Extra: `extracted` when any source reports it, else `added` by a person.
+            public var origin: String
+            /// Extra: a person verified it.
+            public var verified: Bool
 
-            public init(participant: Int64, stance: String) {
+            public init(participant: Int64, stance: String, origin: String = "extracted", verified: Bool = false) {
                 self.participant = participant
                 self.stance = stance
+                self.origin = origin
+                self.verified = verified
+            }
+
+            public init(from decoder: Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                participant = try container.decode(Int64.self, forKey: .participant)
+                stance = try container.decode(String.self, forKey: .stance)
+                origin = try container.decodeIfPresent(String.self, forKey: .origin) ?? "extracted"
+                verified = try container.decodeIfPresent(Bool.self, forKey: .verified) ?? false
             }
         }
 
@@ -258,10 +327,15 @@ public struct ExportDocument: Codable, Sendable, Equatable {
         public var sources: [Int64]
         /// Extra: the conditions attached ("only after a peace deal").
         public var conditions: String?
+        /// Extra: `extracted`, or `corrected` when a person changed a slot.
+        public var origin: String
+        /// Extra: a person verified it.
+        public var verified: Bool
 
         public init(
             id: Int64, summary: String, kind: String, status: String = "proposed", meeting: Int64? = nil,
-            positions: [Position] = [], sources: [Int64] = [], conditions: String? = nil
+            positions: [Position] = [], sources: [Int64] = [], conditions: String? = nil,
+            origin: String = "extracted", verified: Bool = false
         ) {
             self.id = id
             self.summary = summary
@@ -271,10 +345,26 @@ public struct ExportDocument: Codable, Sendable, Equatable {
             self.positions = positions
             self.sources = sources
             self.conditions = conditions
+            self.origin = origin
+            self.verified = verified
+        }
+
+        public init(from decoder: Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            id = try container.decode(Int64.self, forKey: .id)
+            summary = try container.decode(String.self, forKey: .summary)
+            kind = try container.decode(String.self, forKey: .kind)
+            status = try container.decode(String.self, forKey: .status)
+            meeting = try container.decodeIfPresent(Int64.self, forKey: .meeting)
+            positions = try container.decode([Position].self, forKey: .positions)
+            sources = try container.decode([Int64].self, forKey: .sources)
+            conditions = try container.decodeIfPresent(String.self, forKey: .conditions)
+            origin = try container.decodeIfPresent(String.self, forKey: .origin) ?? "extracted"
+            verified = try container.decodeIfPresent(Bool.self, forKey: .verified) ?? false
         }
 
         enum CodingKeys: String, CodingKey {
-            case id, summary, kind, status, meeting, positions, sources, conditions
+            case id, summary, kind, status, meeting, positions, sources, conditions, origin, verified
         }
 
         public func encode(to encoder: Encoder) throws {
@@ -287,6 +377,8 @@ public struct ExportDocument: Codable, Sendable, Equatable {
             try container.encode(positions, forKey: .positions)
             try container.encode(sources, forKey: .sources)
             try container.encode(conditions, forKey: .conditions)
+            try container.encode(origin, forKey: .origin)
+            try container.encode(verified, forKey: .verified)
         }
     }
 }

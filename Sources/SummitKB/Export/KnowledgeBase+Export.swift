@@ -71,13 +71,14 @@ private struct ExportReader {
             aliasesByParticipant[row["participant_id"], default: []].append(row["alias"])
         }
         return try Row.fetchAll(db, sql: """
-            SELECT id, kind, name, title, country FROM participants p
+            SELECT id, kind, name, title, country, origin, verified FROM participants p
             WHERE 1\(verifiedFilter("p")) ORDER BY id
             """).map { row in
             let id: Int64 = row["id"]
             return ExportDocument.Participant(
                 id: id, kind: row["kind"], name: row["name"], title: row["title"], country: row["country"],
-                sources: sourcesByParticipant[id] ?? [], aliases: aliasesByParticipant[id] ?? [])
+                sources: sourcesByParticipant[id] ?? [], aliases: aliasesByParticipant[id] ?? [],
+                origin: row["origin"], verified: row["verified"])
         }
     }
 
@@ -87,15 +88,16 @@ private struct ExportReader {
             """)
         var attendanceByMeeting: [Int64: [ExportDocument.Meeting.Attendance]] = [:]
         for row in try Row.fetchAll(db, sql: """
-            SELECT DISTINCT mp.meeting_id, mp.participant_id, mp.role FROM meeting_participants mp
-            WHERE 1\(verifiedFilter("mp")) ORDER BY 1, 2, 3
+            SELECT mp.meeting_id, mp.participant_id, mp.role, \(Self.factOrigin("mp")), MAX(mp.verified) AS verified
+            FROM meeting_participants mp
+            WHERE 1\(verifiedFilter("mp")) GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
             """) where participantIDs.contains(row["participant_id"]) {
             attendanceByMeeting[row["meeting_id"], default: []].append(
-                .init(participant: row["participant_id"], role: row["role"]))
+                .init(participant: row["participant_id"], role: row["role"], origin: row["origin"], verified: row["verified"]))
         }
         return try Row.fetchAll(db, sql: """
             SELECT id, name, kind, city, venue, country, date, date_text, date_precision, status,
-                   convener_id, topic, participant_count
+                   convener_id, topic, participant_count, origin, verified
             FROM meetings m WHERE 1\(verifiedFilter("m")) ORDER BY id
             """).map { row in
             let id: Int64 = row["id"]
@@ -106,7 +108,8 @@ private struct ExportReader {
                 datePrecision: row["date_precision"], status: row["status"],
                 convener: convener.flatMap { participantIDs.contains($0) ? $0 : nil },
                 participants: attendanceByMeeting[id] ?? [], sources: sourcesByMeeting[id] ?? [],
-                topic: row["topic"], participantCount: row["participant_count"])
+                topic: row["topic"], participantCount: row["participant_count"],
+                origin: row["origin"], verified: row["verified"])
         }
     }
 
@@ -116,14 +119,15 @@ private struct ExportReader {
             """)
         var positionsByProposal: [Int64: [ExportDocument.Proposal.Position]] = [:]
         for row in try Row.fetchAll(db, sql: """
-            SELECT DISTINCT pp.proposal_id, pp.participant_id, pp.stance FROM proposal_positions pp
-            WHERE 1\(verifiedFilter("pp")) ORDER BY 1, 2, 3
+            SELECT pp.proposal_id, pp.participant_id, pp.stance, \(Self.factOrigin("pp")), MAX(pp.verified) AS verified
+            FROM proposal_positions pp
+            WHERE 1\(verifiedFilter("pp")) GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
             """) where participantIDs.contains(row["participant_id"]) {
             positionsByProposal[row["proposal_id"], default: []].append(
-                .init(participant: row["participant_id"], stance: row["stance"]))
+                .init(participant: row["participant_id"], stance: row["stance"], origin: row["origin"], verified: row["verified"]))
         }
         return try Row.fetchAll(db, sql: """
-            SELECT id, summary, kind, status, conditions, meeting_id FROM proposals p
+            SELECT id, summary, kind, status, conditions, meeting_id, origin, verified FROM proposals p
             WHERE 1\(verifiedFilter("p")) ORDER BY id
             """).map { row in
             let id: Int64 = row["id"]
@@ -132,8 +136,15 @@ private struct ExportReader {
                 id: id, summary: row["summary"], kind: row["kind"], status: row["status"],
                 meeting: meeting.flatMap { meetingIDs.contains($0) ? $0 : nil },
                 positions: positionsByProposal[id] ?? [], sources: sourcesByProposal[id] ?? [],
-                conditions: row["conditions"])
+                conditions: row["conditions"], origin: row["origin"], verified: row["verified"])
         }
+    }
+
+    /// The origin of a role or position held by several rows (one per reporting source, or
+    /// one added by a person): `extracted` when any source reports it, else `corrected`, else `added`.
+    static func factOrigin(_ alias: String) -> String {
+        "CASE WHEN MAX(\(alias).origin = 'extracted') THEN 'extracted' "
+            + "WHEN MAX(\(alias).origin = 'corrected') THEN 'corrected' ELSE 'added' END AS origin"
     }
 
     /// Runs a two-column `(owner, id)` query, ordered, into `owner → [id]`.

@@ -65,6 +65,9 @@ extension KnowledgeBase {
     ///   is two sources.
     /// - Each document is written in its own transaction: it goes in whole or not at all.
     ///   Refused documents become `.failed` outcomes and the run goes on.
+    /// - People's corrections are applied after each document, in its transaction, and
+    ///   judged once more when the run ends (``applyCorrections()``): one whose target no
+    ///   document brought is marked orphaned.
     ///
     /// Documents are read and extracted on every core in batches of
     /// ``ingestBatchSize``, then written one by one in input order, so memory stays
@@ -86,7 +89,10 @@ extension KnowledgeBase {
         while true {
             var batch: [InputDocument] = []
             while batch.count < Self.ingestBatchSize, let input = walker.next() { batch.append(input) }
-            if batch.isEmpty { return report }
+            if batch.isEmpty {
+                try applyCorrections()
+                return report
+            }
             found += batch.count
             let loaded = Self.parallelMap(batch) { reader.load($0) }
             let storedFingerprints = try fingerprints(of: loaded.map(\.path))
@@ -115,8 +121,10 @@ extension KnowledgeBase {
                        options: IngestOptions = IngestOptions()) throws -> IngestOutcome {
         let pipeline = try Self.pipeline(lexiconPaths: options.lexiconPaths)
         let reader = DocumentReader(maxBytes: options.maxDocumentBytes)
-        return try store(LoadedDocument(path: path, content: reader.content(text: text, metadata: metadata)),
-                         pipeline: pipeline, extraction: nil)
+        let outcome = try store(LoadedDocument(path: path, content: reader.content(text: text, metadata: metadata)),
+                                pipeline: pipeline, extraction: nil)
+        try applyCorrections()
+        return outcome
     }
 
     /// The extraction pipeline for a run: built-in resources plus the user's lexicons.

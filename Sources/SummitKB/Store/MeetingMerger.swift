@@ -53,13 +53,15 @@ struct MeetingMerger {
     @discardableResult
     func recluster(meetingIDs: Set<Int64>) throws -> Set<Int64> {
         guard !meetingIDs.isEmpty else { return [] }
+        let constraints = try MeetingLinkConstraints.load(db)
+        let meetingIDs = try constraints.closure(of: meetingIDs, references: CurationReferences(db: db))
         let placeholders = Array(repeating: "?", count: meetingIDs.count).joined(separator: ", ")
         let members = try summaries(sql: Self.summarySQL + " WHERE r.meeting_id IN (\(placeholders))",
                                     arguments: StatementArguments(meetingIDs.sorted()))
             .sorted(by: MeetingReportSummary.canonicalOrder)
         var moved: Set<Int64> = []
         var claimed: Set<Int64> = []
-        for cluster in Self.clusters(of: members) {
+        for cluster in Self.clusters(of: members, constraints: constraints) {
             let meetingID: Int64
             if let existing = cluster.map(\.meetingID).filter({ !claimed.contains($0) }).min() {
                 meetingID = existing
@@ -91,10 +93,26 @@ struct MeetingMerger {
 
     /// Clusters of reports, each in canonical order, ordered by first member.
     ///
-    /// Agreeing pairs are linked strongest first (``MeetingReportComparison/strength(_:_:)``,
-    /// ties in canonical order); a link that would join a report to one it contradicts
-    /// (``MeetingReportComparison/contradicts(_:_:)``) is skipped.
-    static func clusters(of members: [MeetingReportSummary]) -> [[MeetingReportSummary]] {
+    /// People's constraints come first: every must-link pair is joined (in canonical order)
+    /// unless a cannot-link pair forbids it. Then agreeing pairs are linked strongest first
+    /// (``MeetingReportComparison/strength(_:_:)``, ties in canonical order); a link that would
+    /// join a report to one it contradicts (``MeetingReportComparison/contradicts(_:_:)``) or
+    /// must stay apart from is skipped. A must-linked report contradicts nothing: a person
+    /// placed it, so the reports agreeing with its partner may join it. Pairs naming a report
+    /// outside `members` are ignored.
+    static func clusters(of members: [MeetingReportSummary],
+                         constraints: MeetingLinkConstraints = .none) -> [[MeetingReportSummary]] {
+        let indexOfReport = Dictionary(uniqueKeysWithValues: members.enumerated().map { ($1.id, $0) })
+        func memberPairs(_ pairs: [(Int64, Int64)]) -> [(Int, Int)] {
+            pairs.compactMap { pair in
+                guard let a = indexOfReport[pair.0], let b = indexOfReport[pair.1], a != b else { return nil }
+                return (min(a, b), max(a, b))
+            }
+        }
+        let apart = Set(memberPairs(constraints.cannotLink).map { [$0.0, $0.1] })
+        let mustLinkPairs = memberPairs(constraints.mustLink)
+        // A report a person placed in a meeting no longer contradicts by place, kind or date.
+        let vouched = Set(mustLinkPairs.flatMap { [$0.0, $0.1] })
         var links: [(strength: Int, left: Int, right: Int)] = []
         for i in members.indices {
             for j in members.indices where j > i && MeetingReportComparison.agreement(members[i], members[j]) != nil {
@@ -104,17 +122,29 @@ struct MeetingMerger {
         links.sort { ($0.strength, $1.left, $1.right) > ($1.strength, $0.left, $0.right) }
         var clusterOf = Array(members.indices)
         var clusterMembers = members.indices.map { [$0] }
-        for link in links {
-            let (a, b) = (clusterOf[link.left], clusterOf[link.right])
-            guard a != b else { continue }
-            let conflict = clusterMembers[a].contains { i in
-                clusterMembers[b].contains { j in MeetingReportComparison.contradicts(members[i], members[j]) }
-            }
-            if conflict { continue }
+        func keptApart(_ a: Int, _ b: Int) -> Bool {
+            !apart.isEmpty && clusterMembers[a].contains { i in clusterMembers[b].contains { j in apart.contains([min(i, j), max(i, j)]) } }
+        }
+        func join(_ a: Int, _ b: Int) {
             let (keep, drop) = (min(a, b), max(a, b))
             for index in clusterMembers[drop] { clusterOf[index] = keep }
             clusterMembers[keep] += clusterMembers[drop]
             clusterMembers[drop] = []
+        }
+        for (left, right) in mustLinkPairs.sorted(by: { ($0.0, $0.1) < ($1.0, $1.1) }) {
+            let (a, b) = (clusterOf[left], clusterOf[right])
+            if a != b && !keptApart(a, b) { join(a, b) }
+        }
+        for link in links {
+            let (a, b) = (clusterOf[link.left], clusterOf[link.right])
+            guard a != b else { continue }
+            let conflict = clusterMembers[a].contains { i in
+                clusterMembers[b].contains { j in
+                    !vouched.contains(i) && !vouched.contains(j) && MeetingReportComparison.contradicts(members[i], members[j])
+                }
+            }
+            if conflict || keptApart(a, b) { continue }
+            join(a, b)
         }
         return clusterMembers.filter { !$0.isEmpty }.map { $0.sorted().map { members[$0] } }
     }
@@ -129,7 +159,7 @@ struct MeetingMerger {
         try db.cachedStatement(sql: """
             UPDATE meetings SET name = ?, kind = ?, city = ?, venue = ?, country = ?, date = ?, date_text = ?,
                 date_precision = ?, status = ?, convener_id = ?, topic = ?, participant_count = ?, block_key = ?
-            WHERE id = ? AND origin = 'extracted'
+            WHERE id = ? AND origin <> 'added'
             """).execute(arguments: [
                 vote.winner(reports.map(\.name)), vote.winner(reports.map(\.kind)),
                 vote.winner(reports.map(\.city)), vote.winner(reports.map(\.venue)), vote.winner(reports.map(\.country)),

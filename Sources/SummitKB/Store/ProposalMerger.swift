@@ -51,7 +51,7 @@ struct ProposalMerger {
         let vote = SlotVote(reports.map { (weight: $0["evidence_count"], tieBreak: $0["sha256"], ordinal: $0["ordinal"]) })
         try db.cachedStatement(sql: """
             UPDATE proposals SET summary = ?, status = ?, conditions = ?, meeting_id = ?
-            WHERE id = ? AND origin = 'extracted'
+            WHERE id = ? AND origin <> 'added'
             """).execute(arguments: [
                 vote.winner(reports.map { $0["summary"] as String? }), vote.winner(reports.map { $0["status"] as String? }),
                 vote.winner(reports.map { $0["conditions"] as String? }), vote.winner(reports.map { $0["meeting_id"] as Int64? }),

@@ -13,7 +13,8 @@ import SummitKBExtraction
 /// path, new fingerprint: the old source is deleted (its claims and evidence cascade),
 /// the meetings and proposals it fed are re-merged, the new source is inserted, and
 /// participants left without any evidence or role are removed (`replaced`). Otherwise
-/// the source is inserted (`ingested`). The same content under another path is a
+/// the source is inserted (`ingested`). After the merge, people's corrections are applied
+/// again (``CorrectionApplier``), in the same transaction. The same content under another path is a
 /// separate source: paths identify sources, fingerprints only detect change.
 struct SourceStore {
     let db: Database
@@ -53,6 +54,7 @@ struct SourceStore {
         let proposalsToRefresh = formerProposals.union(newProposals).union(try proposalMerger.proposals(linkedTo: movedReports))
         for proposalID in proposalsToRefresh.sorted() { try proposalMerger.refresh(proposalID: proposalID) }
         try removeParticipantsWithoutClaims(formerParticipants)
+        try CorrectionApplier(db: db).apply(pass: .document)
         return existing == nil ? .ingested : .replaced
     }
 
