@@ -85,9 +85,10 @@ private struct TaggingPass {
                 let range = i..<(i + match.length)
                 if let surface = acceptedSurface(match.payloads, range: range, sentence: sentence) {
                     let entry = lexicon.entries[surface.entry]
+                    let entity = lexicon.entities[surface.entry]
                     let form: MentionForm = surface.form == .name ? .name : surface.form == .adjective ? .adjective : .metonym
                     let confidence = form == .name ? 0.95 : form == .adjective ? 0.8 : 0.75
-                    addMention(entity: lexiconEntity(entry), form: form, tokens: range,
+                    addMention(entity: entity, form: form, tokens: range,
                                extractor: "entities/lexicon:\(entry.lexicon)", confidence: confidence)
                 }
                 i = range.upperBound
@@ -141,17 +142,6 @@ private struct TaggingPass {
             steps += 1
         }
         return false
-    }
-
-    /// The entity for a lexicon entry, with every spelling the lexicon knows, so a user can find it by any of them.
-    func lexiconEntity(_ entry: LexiconEntry) -> Entity {
-        var spellings = [entry.name] + entry.aliases + entry.adjectives + entry.seats
-        if entry.kind == .person, entry.name.contains(" "), let surname = entry.name.split(separator: " ").last {
-            spellings.append(String(surname))
-        }
-        var seen = Set<String>()
-        return Entity(key: entry.key, kind: entry.kind, name: entry.name, title: entry.title, country: entry.country,
-                      aliases: spellings.filter { seen.insert($0).inserted }, lexicon: entry.lexicon)
     }
 
     // MARK: Pass 2: people introduced by a title

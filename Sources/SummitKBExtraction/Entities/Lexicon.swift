@@ -51,6 +51,8 @@ public struct Lexicon: Sendable {
     }
 
     public private(set) var entries: [LexiconEntry] = []
+    /// The entity each entry resolves to, with every spelling the lexicon knows (parallel to `entries`).
+    private(set) var entities: [Entity] = []
     private var indexByKey: [String: Int] = [:]
     private(set) var trie = PhraseTrie<Surface>()
     /// Folded surnames of known people, to tell "Macron" from an unknown name.
@@ -93,9 +95,11 @@ public struct Lexicon: Sendable {
             merged.title = entry.title ?? merged.title
             merged.country = entry.country ?? merged.country
             entries[existing] = merged
+            entities[existing] = Self.entity(merged)
         } else {
             index = entries.count
             entries.append(entry)
+            entities.append(Self.entity(entry))
             indexByKey[entry.key] = index
         }
         var names = [entry.name] + entry.aliases
@@ -106,6 +110,17 @@ public struct Lexicon: Sendable {
         for surface in names { insert(surface, Surface(entry: index, form: .name, allCaps: isAllCaps(surface))) }
         for surface in entry.adjectives { insert(surface, Surface(entry: index, form: .adjective, allCaps: false)) }
         for surface in entry.seats { insert(surface, Surface(entry: index, form: .seat, allCaps: false)) }
+    }
+
+    /// The entity for an entry, with every spelling the lexicon knows, so a user can find it by any of them.
+    private static func entity(_ entry: LexiconEntry) -> Entity {
+        var spellings = [entry.name] + entry.aliases + entry.adjectives + entry.seats
+        if entry.kind == .person, entry.name.contains(" "), let surname = entry.name.split(separator: " ").last {
+            spellings.append(String(surname))
+        }
+        var seen = Set<String>()
+        return Entity(key: entry.key, kind: entry.kind, name: entry.name, title: entry.title, country: entry.country,
+                      aliases: spellings.filter { seen.insert($0).inserted }, lexicon: entry.lexicon)
     }
 
     private mutating func insert(_ surface: String, _ payload: Surface) {

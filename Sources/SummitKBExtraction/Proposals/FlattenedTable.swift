@@ -58,9 +58,8 @@ struct FlattenedTableRecognizer {
     }
 
     private func table(at p: Int, _ byParagraph: [Range<Int>]) -> FlattenedTable? {
-        let line = document.string(document.paragraphs[p])
-        let separator = self.separator(of: line)
-        if let separator {
+        if let separator = separator(in: document.paragraphs[p]) {
+            let line = document.string(document.paragraphs[p])
             let labels = split(line, separator)
             guard (2...Self.maxLabels).contains(labels.count),
                   labels.allSatisfy({ $0.first?.isUppercase == true && !$0.hasSuffix(".") && $0.split(separator: " ").count <= 4 })
@@ -70,7 +69,7 @@ struct FlattenedTableRecognizer {
             while q < document.paragraphs.count {
                 let text = document.string(document.paragraphs[q])
                 if separator == .pipe, text.allSatisfy({ "|-: ".contains($0) }) { q += 1; continue }   // markdown rule line
-                guard self.separator(of: text) == separator else { break }
+                guard self.separator(in: document.paragraphs[q]) == separator else { break }
                 let cells = split(text, separator)
                 guard cells.count == labels.count else { break }
                 rows.append(FlattenedTable.Row(cells: cells, paragraph: q))
@@ -82,7 +81,7 @@ struct FlattenedTableRecognizer {
         guard let labels = flatLabels(header) else { return nil }
         var rows: [FlattenedTable.Row] = []
         var q = p + 1
-        while q < document.paragraphs.count, self.separator(of: document.string(document.paragraphs[q])) == nil,
+        while q < document.paragraphs.count, separator(in: document.paragraphs[q]) == nil,
               let cells = flatCells(byParagraph[q], count: labels.count) {
             rows.append(FlattenedTable.Row(cells: cells.map { document.string(tokens: $0) }, paragraph: q))
             q += 1
@@ -90,12 +89,19 @@ struct FlattenedTableRecognizer {
         return FlattenedTable(labels: labels.map { document.string(tokens: $0) }, rows: rows, headerParagraph: p)
     }
 
-    /// The separator a line uses, if any.
-    private func separator(of line: String) -> Separator? {
-        if line.contains("|") { return .pipe }
-        if line.contains("\t") { return .tab }
-        if line.contains("  ") { return .spaces }
-        return nil
+    /// The separator a paragraph uses, if any, found by scanning its bytes.
+    private func separator(in range: TextRange) -> Separator? {
+        var hasTab = false, hasDoubleSpace = false
+        let bytes = document.bytes
+        for i in range.lowerBound..<range.upperBound {
+            switch bytes[i] {
+            case UInt8(ascii: "|"): return .pipe
+            case UInt8(ascii: "\t"): hasTab = true
+            case UInt8(ascii: " ") where i + 1 < range.upperBound && bytes[i + 1] == UInt8(ascii: " "): hasDoubleSpace = true
+            default: break
+            }
+        }
+        return hasTab ? .tab : hasDoubleSpace ? .spaces : nil
     }
 
     private func split(_ line: String, _ separator: Separator) -> [String] {

@@ -66,6 +66,8 @@ struct ProposalPass {
     private var lastSubjects: (sentence: Int, entities: [String])?
 
     private var tokens: [Token] { document.tokens }
+    /// The cue categories that open a proposal, checked at every token.
+    private static let openingCategories: Set<ProposalTerms.Category> = [.verb, .noun, .agenda]
 
     init(document: Document, tagging: EntityTagging, terms: ProposalTerms) {
         self.document = document
@@ -92,7 +94,7 @@ struct ProposalPass {
                    terms.match([.elaboration], in: tokens, at: i + 1, end: range.upperBound) != nil {
                     break   // ", where ...": an elaboration of the proposal just made
                 }
-                guard let cue = terms.match([.verb, .noun, .agenda], in: tokens, at: i, end: range.upperBound) else { i += 1; continue }
+                guard let cue = terms.match(Self.openingCategories, in: tokens, at: i, end: range.upperBound) else { i += 1; continue }
                 let cueRange = i..<(i + cue.length)
                 let next: Int?
                 switch cue.cue.category {
