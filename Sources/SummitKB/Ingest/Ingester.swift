@@ -8,10 +8,15 @@ public struct IngestOptions: Sendable {
     public var maxDocumentBytes: Int
     /// Extra lexicon files (paths) layered over the built-in lexicon.
     public var lexiconPaths: [String]
+    /// How many documents one commit holds. Each document is its own savepoint inside the
+    /// commit, so it is stored whole or not at all either way; larger groups write each
+    /// index page once per group instead of once per document. `1` commits every document.
+    public var documentsPerCommit: Int
 
-    public init(maxDocumentBytes: Int = 64 << 20, lexiconPaths: [String] = []) {
+    public init(maxDocumentBytes: Int = 64 << 20, lexiconPaths: [String] = [], documentsPerCommit: Int = 64) {
         self.maxDocumentBytes = maxDocumentBytes
         self.lexiconPaths = lexiconPaths
+        self.documentsPerCommit = max(1, documentsPerCommit)
     }
 }
 
@@ -63,15 +68,16 @@ extension KnowledgeBase {
     ///   `-` replaces it.
     /// - Paths are stored as given (`seeds/002_….txt`). The same content under two paths
     ///   is two sources.
-    /// - Each document is written in its own transaction: it goes in whole or not at all.
+    /// - Each document is written in its own savepoint: it goes in whole or not at all. A
+    ///   crash loses at most the last uncommitted group, which a re-run redoes.
     ///   Refused documents become `.failed` outcomes and the run goes on.
     /// - People's corrections are applied after each document, in its transaction, and
     ///   judged once more when the run ends (``applyCorrections()``): one whose target no
     ///   document brought is marked orphaned.
     ///
     /// Documents are read and extracted on every core in batches of
-    /// ``ingestBatchSize``, then written one by one in input order, so memory stays
-    /// bounded however large the folder.
+    /// ``ingestBatchSize``, then written in input order, ``IngestOptions/documentsPerCommit``
+    /// to a commit, so memory stays bounded however large the folder.
     ///
     /// - Parameter progress: called after each document with (documents done, documents
     ///   found so far); folders are discovered as they are walked.
@@ -101,10 +107,13 @@ extension KnowledgeBase {
                       storedFingerprints[document.path] != content.sha256 else { return nil }
                 return pipeline.extract(raw: content.rawText, metadata: content.metadata)
             }
-            for (document, extraction) in zip(loaded, extractions) {
-                let outcome = try store(document, pipeline: pipeline, extraction: extraction)
-                report.outcomes.append((document.path, outcome))
-                progress?(report.outcomes.count, found)
+            let pending = Array(zip(loaded, extractions))
+            for start in stride(from: 0, to: pending.count, by: options.documentsPerCommit) {
+                let group = pending[start..<min(start + options.documentsPerCommit, pending.count)]
+                for (document, outcome) in zip(group.map(\.0), try store(group, pipeline: pipeline)) {
+                    report.outcomes.append((document.path, outcome))
+                    progress?(report.outcomes.count, found)
+                }
             }
         }
     }
@@ -121,8 +130,8 @@ extension KnowledgeBase {
                        options: IngestOptions = IngestOptions()) throws -> IngestOutcome {
         let pipeline = try Self.pipeline(lexiconPaths: options.lexiconPaths)
         let reader = DocumentReader(maxBytes: options.maxDocumentBytes)
-        let outcome = try store(LoadedDocument(path: path, content: reader.content(text: text, metadata: metadata)),
-                                pipeline: pipeline, extraction: nil)
+        let document = LoadedDocument(path: path, content: reader.content(text: text, metadata: metadata))
+        let outcome = try store([(document, nil)], pipeline: pipeline)[0]
         try applyCorrections()
         return outcome
     }
@@ -146,25 +155,37 @@ extension KnowledgeBase {
         return ExtractionPipeline(resources: resources)
     }
 
-    /// Writes one loaded document in its own transaction.
-    private func store(_ document: LoadedDocument, pipeline: ExtractionPipeline,
-                       extraction: ExtractionResult?) throws -> IngestOutcome {
-        let content: LoadedDocument.Content
-        switch document.content {
-        case .failure(let refusal): return .failed(reason: refusal.reason)
-        case .success(let loaded): content = loaded
-        }
+    /// Writes a group of loaded documents in one transaction, each inside its own savepoint:
+    /// a document the schema rejects is rolled back alone and reported as failed.
+    private func store(_ group: some Collection<(LoadedDocument, ExtractionResult?)>,
+                       pipeline: ExtractionPipeline) throws -> [IngestOutcome] {
+        var current = ""
         do {
             return try writer.write { db in
-                try SourceStore(db: db).store(path: document.path, content: content) {
-                    extraction ?? pipeline.extract(raw: content.rawText, metadata: content.metadata)
+                try group.map { document, extraction -> IngestOutcome in
+                    let content: LoadedDocument.Content
+                    switch document.content {
+                    case .failure(let refusal): return .failed(reason: refusal.reason)
+                    case .success(let loaded): content = loaded
+                    }
+                    current = document.path
+                    var outcome = IngestOutcome.unchanged
+                    do {
+                        try db.inSavepoint {
+                            outcome = try SourceStore(db: db).store(path: document.path, content: content) {
+                                extraction ?? pipeline.extract(raw: content.rawText, metadata: content.metadata)
+                            }
+                            return .commit
+                        }
+                    } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+                        // An extractor produced something the schema rejects: this document only.
+                        outcome = .failed(reason: "could not be stored: \(error.message ?? "constraint failed")")
+                    }
+                    return outcome
                 }
             }
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
-            // An extractor produced something the schema rejects: this document only.
-            return .failed(reason: "could not be stored: \(error.message ?? "constraint failed")")
         } catch let error as DatabaseError {
-            throw SummitKBError.cannotOpen(path: path, reason: "writing \(document.path) failed: \(error.message ?? "\(error.resultCode)"); nothing of it was written")
+            throw SummitKBError.cannotOpen(path: path, reason: "writing \(current) failed: \(error.message ?? "\(error.resultCode)"); nothing of its group was written")
         }
     }
 

@@ -43,6 +43,9 @@ public final class KnowledgeBase: Sendable {
             if !db.configuration.readonly {
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
             }
+            // Statement journals and sorts in memory: on disk they cost hundreds of writes per document.
+            try db.execute(sql: "PRAGMA temp_store = MEMORY")
+            try db.execute(sql: "PRAGMA cache_size = -32768")
         }
         do {
             if mode == .readOnly {

@@ -9,8 +9,8 @@ import SummitKBExtraction
 /// ```
 ///
 /// Reports with equal merge keys are one proposal. Its summary, status and conditions
-/// are the most supported values among its reports (ties as in ``SlotVote``); its
-/// meeting is the meeting most of its reports were raised at.
+/// are the values most of its reports give (ties: alphabetical); its meeting is the
+/// meeting most of its reports were raised at.
 struct ProposalMerger {
     let db: Database
 
@@ -39,29 +39,33 @@ struct ProposalMerger {
     }
 
     /// Recomputes the merged slots, meeting and merge reasons of a proposal.
+    ///
+    /// Each slot takes the value most reports give (ties: the alphabetically first, so the
+    /// result never depends on ingest order). The vote runs inside SQLite over the
+    /// `proposal_reports_proposal` index, and a report's merge reason names no count, so
+    /// adding a source rewrites only the new report, however popular the proposal.
     func refresh(proposalID: Int64) throws {
-        let reports = try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT r.id, r.summary, r.status, r.conditions, r.ordinal, r.merge_key, s.sha256, mr.meeting_id,
-                   (SELECT count(*) FROM evidence e WHERE e.proposal_report_id = r.id) AS evidence_count
-            FROM proposal_reports r JOIN sources s ON s.id = r.source_id
-            LEFT JOIN meeting_reports mr ON mr.id = r.meeting_report_id
-            WHERE r.proposal_id = ?
-            """), arguments: [proposalID])
-        guard !reports.isEmpty else { return }
-        let vote = SlotVote(reports.map { (weight: $0["evidence_count"], tieBreak: $0["sha256"], ordinal: $0["ordinal"]) })
+        func winner(_ column: String) throws -> DatabaseValue {
+            try DatabaseValue.fetchOne(db.cachedStatement(sql: """
+                SELECT \(column) FROM proposal_reports WHERE proposal_id = ? AND \(column) IS NOT NULL
+                GROUP BY \(column) ORDER BY count(*) DESC, \(column) LIMIT 1
+                """), arguments: [proposalID]) ?? .null
+        }
+        let meeting = try DatabaseValue.fetchOne(db.cachedStatement(sql: """
+            SELECT mr.meeting_id FROM proposal_reports r JOIN meeting_reports mr ON mr.id = r.meeting_report_id
+            WHERE r.proposal_id = ? GROUP BY mr.meeting_id ORDER BY count(*) DESC, mr.meeting_id LIMIT 1
+            """), arguments: [proposalID]) ?? .null
         try db.cachedStatement(sql: """
-            UPDATE proposals SET summary = ?, status = ?, conditions = ?, meeting_id = ?
+            UPDATE proposals SET summary = coalesce(?, summary), status = coalesce(?, status), conditions = ?, meeting_id = ?
             WHERE id = ? AND origin <> 'added'
-            """).execute(arguments: [
-                vote.winner(reports.map { $0["summary"] as String? }), vote.winner(reports.map { $0["status"] as String? }),
-                vote.winner(reports.map { $0["conditions"] as String? }), vote.winner(reports.map { $0["meeting_id"] as Int64? }),
-                proposalID,
-            ])
-        let sources = Set(reports.map { $0["sha256"] as String })
-        let reason: String? = sources.count > 1
-            ? "same kind and summary words (\(reports[0]["merge_key"] as String)) in \(sources.count) sources" : nil
-        try db.cachedStatement(sql: "UPDATE proposal_reports SET merge_reason = ? WHERE proposal_id = ? AND merge_reason IS NOT ?")
-            .execute(arguments: [reason, proposalID, reason])
+            """).execute(arguments: [try winner("summary"), try winner("status"), try winner("conditions"), meeting, proposalID])
+        let sources = try Int.fetchOne(db.cachedStatement(sql: """
+            SELECT count(*) FROM (SELECT DISTINCT source_id FROM proposal_reports WHERE proposal_id = ? LIMIT 2)
+            """), arguments: [proposalID]) ?? 0
+        try db.cachedStatement(sql: """
+            UPDATE proposal_reports SET merge_reason = CASE WHEN ? > 1 THEN 'same kind and summary words (' || merge_key || ')' END
+            WHERE proposal_id = ? AND merge_reason IS NOT (CASE WHEN ? > 1 THEN 'same kind and summary words (' || merge_key || ')' END)
+            """).execute(arguments: [sources, proposalID, sources])
     }
 
     /// Proposals raised at any of the given meeting reports.
