@@ -115,12 +115,14 @@ CREATE TABLE meeting_reports (
     topic             TEXT,
     participant_count INTEGER,
     block_key         TEXT NOT NULL,
+    published         TEXT,              -- the source's published date: bounds merge candidates in time
     merge_reason      TEXT,              -- why this report joined its meeting
     confidence        REAL NOT NULL DEFAULT 1.0,
     UNIQUE (source_id, ordinal)
 );
 CREATE INDEX meeting_reports_meeting ON meeting_reports(meeting_id);
 CREATE INDEX meeting_reports_block ON meeting_reports(block_key, date);
+CREATE INDEX meeting_reports_block_published ON meeting_reports(block_key, published);
 
 CREATE TABLE meeting_participants (
     id                INTEGER PRIMARY KEY,

@@ -214,7 +214,7 @@ import Testing
                 id: Int64(index), meetingID: Int64(index), sourceID: Int64(index), sourceSHA256: "sha\(index)", ordinal: 0,
                 kind: "summit", name: "Paris summit", city: "Paris", venue: nil, country: nil, date: "2025-02-17",
                 dateText: "Monday", datePrecision: "day", status: "held", convenerID: 1, convenerName: "Emmanuel Macron",
-                topic: nil, participantCount: nil, blockKey: "paris", evidenceCount: 3, participants: [:])
+                topic: nil, participantCount: nil, blockKey: "paris", published: nil, evidenceCount: 3, participants: [:])
         }
         let apart = MeetingLinkConstraints(cannotLink: [(1, 2)])
         #expect(MeetingMerger.clusters(of: reports).map { $0.map(\.id) } == [[1, 2, 3]])

@@ -18,20 +18,50 @@ import GRDB
 struct MeetingMerger {
     let db: Database
 
+    /// How far apart, in days, two sources' published dates may be for their reports to be compared.
+    static let publishedWindow = 14
+
     /// Joins a freshly inserted report (sitting in its own new meeting) to the meetings it agrees with.
+    ///
+    /// Candidates are the reports of the same place block near in time: within a day of a
+    /// resolved date, or from sources published within ``publishedWindow`` days; only a
+    /// report with neither date is compared with its whole block. When the report agrees
+    /// with reports of a single meeting and contradicts none of its members, it joins that
+    /// meeting directly: re-clustering would give exactly that, because its links lead
+    /// nowhere else and its contradictions touch no meeting that could have formed
+    /// differently. Otherwise the connected group around it is re-clustered.
     ///
     /// - Returns: the reports whose meeting changed (their proposals need a new meeting id).
     @discardableResult
     func add(reportID: Int64) throws -> Set<Int64> {
         guard let report = try summaries(sql: Self.summarySQL + " WHERE r.id = ?", arguments: [reportID]).first else { return [] }
         if report.blockKey.hasPrefix("none:") { return try recluster(meetingIDs: [report.meetingID]) }
-        var candidateSQL = Self.summarySQL + " WHERE r.block_key = ? AND r.id <> ?"
-        var arguments: StatementArguments = [report.blockKey, report.id]
-        if let date = report.date, let day = MeetingReportComparison.dayNumber(date) {
-            candidateSQL += " AND (r.date IS NULL OR r.date BETWEEN ? AND ?)"
-            arguments += [Self.isoDate(day - 1), Self.isoDate(day + 1)]
+        let block = try candidates(for: report)
+        let neighbours = block.filter { MeetingReportComparison.agreement(report, $0) != nil }
+        let touched = Set(neighbours.map(\.meetingID))
+        let constraints = try MeetingLinkConstraints.load(db)
+        if touched.count <= 1, constraints.isEmpty {
+            guard let meetingID = touched.first else {
+                try refreshSlots(meetingID: report.meetingID, from: [report])
+                return []
+            }
+            let members = try summaries(sql: Self.summarySQL + " WHERE r.meeting_id = ?", arguments: [meetingID])
+            if !members.contains(where: { MeetingReportComparison.contradicts(report, $0) }) {
+                let strongest = neighbours.max { MeetingReportComparison.strength(report, $0) < MeetingReportComparison.strength(report, $1) }
+                try db.cachedStatement(sql: "UPDATE meeting_reports SET meeting_id = ?, merge_reason = ? WHERE id = ?")
+                    .execute(arguments: [meetingID, strongest.flatMap { MeetingReportComparison.agreement(report, $0) }, report.id])
+                try db.cachedStatement(sql: "DELETE FROM meetings WHERE id = ? AND origin = 'extracted'").execute(arguments: [report.meetingID])
+                if members.count == 1, let partner = members.first, partner.id == strongest?.id {
+                    // The first partner now has a reason too.
+                    try db.cachedStatement(sql: "UPDATE meeting_reports SET merge_reason = ? WHERE id = ?")
+                        .execute(arguments: [MeetingReportComparison.agreement(partner, report), partner.id])
+                }
+                var joined = report
+                joined.meetingID = meetingID
+                try refreshSlots(meetingID: meetingID, from: (members + [joined]).sorted(by: MeetingReportSummary.canonicalOrder))
+                return [report.id]
+            }
         }
-        let block = try summaries(sql: candidateSQL, arguments: arguments)
         // The connected group of agreeing reports around the new one.
         var group: Set<Int64> = [report.meetingID]
         var frontier = [report]
@@ -44,6 +74,28 @@ struct MeetingMerger {
             }
         }
         return try recluster(meetingIDs: group)
+    }
+
+    /// The reports of the same block that could describe the same meeting as `report`.
+    private func candidates(for report: MeetingReportSummary) throws -> [MeetingReportSummary] {
+        let base = Self.summarySQL + " WHERE r.block_key = ? AND r.id <> ?"
+        if let date = report.date, let day = MeetingReportComparison.dayNumber(date) {
+            let window = MeetingReportComparison.dayNumber(report.published ?? "").map {
+                ($0 - Self.publishedWindow, $0 + Self.publishedWindow)
+            }
+            let dated = try summaries(sql: base + " AND r.date BETWEEN ? AND ?",
+                                      arguments: [report.blockKey, report.id, Self.isoDate(day - 1), Self.isoDate(day + 1)])
+            let undated = try summaries(sql: base + (window == nil ? " AND r.date IS NULL" : " AND r.published BETWEEN ? AND ? AND r.date IS NULL"),
+                                        arguments: window.map { [report.blockKey, report.id, Self.isoDate($0.0), Self.isoDate($0.1)] }
+                                            ?? [report.blockKey, report.id])
+            return dated + undated
+        }
+        if let published = report.published, let day = MeetingReportComparison.dayNumber(published) {
+            return try summaries(sql: base + " AND r.published BETWEEN ? AND ?", arguments: [
+                report.blockKey, report.id, Self.isoDate(day - Self.publishedWindow), Self.isoDate(day + Self.publishedWindow),
+            ])
+        }
+        return try summaries(sql: base, arguments: [report.blockKey, report.id])
     }
 
     /// Recomputes the clusters of every report in `meetingIDs`, moves reports, refreshes
@@ -172,22 +224,29 @@ struct MeetingMerger {
 
     private func summaries(sql: String, arguments: StatementArguments) throws -> [MeetingReportSummary] {
         let rows = try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments)
-        return try rows.map { row in
-            let id: Int64 = row["id"]
-            var participants: [Int64: String] = [:]
-            for participant in try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT p.id, p.name FROM meeting_participants mp JOIN participants p ON p.id = mp.participant_id
-                WHERE mp.meeting_report_id = ? AND mp.role <> 'excluded'
-                """), arguments: [id]) {
-                participants[participant["id"]] = participant["name"]
+        guard !rows.isEmpty else { return [] }
+        // Every report's participants in one query.
+        var participants: [Int64: [Int64: String]] = [:]
+        let ids = rows.map { $0["id"] as Int64 }
+        for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
+            let placeholders = Array(repeating: "?", count: chunk.count).joined(separator: ", ")
+            for row in try Row.fetchAll(db, sql: """
+                SELECT mp.meeting_report_id, p.id, p.name FROM meeting_participants mp JOIN participants p ON p.id = mp.participant_id
+                WHERE mp.meeting_report_id IN (\(placeholders)) AND mp.role <> 'excluded'
+                """, arguments: StatementArguments(chunk)) {
+                participants[row["meeting_report_id"], default: [:]][row["id"]] = row["name"]
             }
+        }
+        return rows.map { row in
+            let id: Int64 = row["id"]
             return MeetingReportSummary(
                 id: id, meetingID: row["meeting_id"], sourceID: row["source_id"], sourceSHA256: row["sha256"],
                 ordinal: row["ordinal"], kind: row["kind"], name: row["name"], city: row["city"], venue: row["venue"],
                 country: row["country"], date: row["date"], dateText: row["date_text"],
                 datePrecision: row["date_precision"], status: row["status"], convenerID: row["convener_id"],
                 convenerName: row["convener_name"], topic: row["topic"], participantCount: row["participant_count"],
-                blockKey: row["block_key"], evidenceCount: row["evidence_count"], participants: participants)
+                blockKey: row["block_key"], published: row["published"], evidenceCount: row["evidence_count"],
+                participants: participants[id] ?? [:])
         }
     }
 

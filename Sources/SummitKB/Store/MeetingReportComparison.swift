@@ -22,6 +22,8 @@ struct MeetingReportSummary: Sendable {
     let topic: String?
     let participantCount: Int?
     let blockKey: String
+    /// The source's published date, if known.
+    let published: String?
     /// Evidence rows under the report and its participants: the tie-breaker between values.
     let evidenceCount: Int
     /// Participants in any role but `excluded`, by id, with their names.

@@ -146,12 +146,12 @@ private struct ExtractionWriter {
             let meetingID = db.lastInsertedRowID
             try db.cachedStatement(sql: """
                 INSERT INTO meeting_reports (source_id, meeting_id, ordinal, kind, name, city, venue, country, date, date_text,
-                    date_precision, status, convener_id, topic, participant_count, block_key)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    date_precision, status, convener_id, topic, participant_count, block_key, published)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """).execute(arguments: [
                     sourceID, meetingID, ordinal, meeting.kind.rawValue, meeting.name, meeting.city, meeting.venue,
                     meeting.country, meeting.date, meeting.dateText, meeting.datePrecision.rawValue, meeting.status.rawValue,
-                    convenerID, meeting.topic, meeting.participantCount, blockKey,
+                    convenerID, meeting.topic, meeting.participantCount, blockKey, extraction.document.metadata.published,
                 ])
             let reportID = db.lastInsertedRowID
             meetingReportIDs[ordinal] = reportID
