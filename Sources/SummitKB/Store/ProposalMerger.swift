@@ -68,6 +68,29 @@ struct ProposalMerger {
             """).execute(arguments: [sources, proposalID, sources])
     }
 
+    /// Counts a freshly inserted report in its proposal.
+    ///
+    /// When the report gives the proposal's current summary, status, conditions and meeting
+    /// (or none of them), its vote cannot change a winner, so only its own merge reason is
+    /// written: the common case costs the same however many sources the proposal has.
+    /// Otherwise the proposal is recounted with ``refresh(proposalID:)``.
+    func add(reportID: Int64, to proposalID: Int64) throws {
+        let agrees = try Bool.fetchOne(db.cachedStatement(sql: """
+            SELECT p.summary = r.summary AND p.status = r.status AND (r.conditions IS NULL OR r.conditions IS p.conditions)
+                   AND (r.meeting_report_id IS NULL OR (SELECT meeting_id FROM meeting_reports WHERE id = r.meeting_report_id) IS p.meeting_id)
+            FROM proposal_reports r JOIN proposals p ON p.id = r.proposal_id WHERE r.id = ?
+            """), arguments: [reportID]) ?? false
+        let sources = try Int.fetchOne(db.cachedStatement(sql: """
+            SELECT count(*) FROM (SELECT DISTINCT source_id FROM proposal_reports WHERE proposal_id = ? LIMIT 3)
+            """), arguments: [proposalID]) ?? 0
+        guard agrees, sources != 2 else { return try refresh(proposalID: proposalID) }
+        if sources > 2 {
+            try db.cachedStatement(sql: """
+                UPDATE proposal_reports SET merge_reason = 'same kind and summary words (' || merge_key || ')' WHERE id = ?
+                """).execute(arguments: [reportID])
+        }
+    }
+
     /// Proposals raised at any of the given meeting reports.
     ///
     /// `proposal_reports.meeting_report_id` has no index of its own; the lookup goes

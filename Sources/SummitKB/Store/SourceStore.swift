@@ -45,13 +45,19 @@ struct SourceStore {
         try writer.insertSource(path: path, content: content)
         try writer.insertParticipants()
         let newMeetingReports = try writer.insertMeetings()
-        let newProposals = try writer.insertProposals()
+        let newProposalReports = try writer.insertProposals()
 
         let merger = MeetingMerger(db: db)
         var movedReports: Set<Int64> = []
         for reportID in newMeetingReports { movedReports.formUnion(try merger.add(reportID: reportID)) }
         let proposalMerger = ProposalMerger(db: db)
-        let proposalsToRefresh = formerProposals.union(newProposals).union(try proposalMerger.proposals(linkedTo: movedReports))
+        // Proposals whose older reports changed meeting or lost a source are recounted whole;
+        // a new report is counted on its own.
+        let proposalsToRefresh = formerProposals
+            .union(try proposalMerger.proposals(linkedTo: movedReports.subtracting(newMeetingReports)))
+        for (proposalID, reportID) in newProposalReports where !proposalsToRefresh.contains(proposalID) {
+            try proposalMerger.add(reportID: reportID, to: proposalID)
+        }
         for proposalID in proposalsToRefresh.sorted() { try proposalMerger.refresh(proposalID: proposalID) }
         try removeParticipantsWithoutClaims(formerParticipants)
         try CorrectionApplier(db: db).apply(pass: .document)
@@ -173,14 +179,13 @@ private struct ExtractionWriter {
         return reportIDs
     }
 
-    /// Inserts each proposal as a report of the proposal with its merge key; returns the proposal ids.
-    mutating func insertProposals() throws -> Set<Int64> {
-        var proposalIDs: Set<Int64> = []
+    /// Inserts each proposal as a report of the proposal with its merge key; returns (proposal id, report id) pairs.
+    mutating func insertProposals() throws -> [(proposal: Int64, report: Int64)] {
+        var inserted: [(proposal: Int64, report: Int64)] = []
         let merger = ProposalMerger(db: db)
         for (ordinal, proposal) in extraction.proposals.enumerated() {
             let mergeKey = ProposalMerger.mergeKey(kind: proposal.kind, summary: proposal.summary)
             let proposalID = try merger.proposalID(mergeKey: mergeKey, summary: proposal.summary, kind: proposal.kind)
-            proposalIDs.insert(proposalID)
             try db.cachedStatement(sql: """
                 INSERT INTO proposal_reports (source_id, proposal_id, meeting_report_id, ordinal, summary, kind, status,
                     conditions, features, challenges, merge_key)
@@ -190,6 +195,7 @@ private struct ExtractionWriter {
                     proposal.kind, proposal.status.rawValue, proposal.conditions, proposal.features, proposal.challenges, mergeKey,
                 ])
             let reportID = db.lastInsertedRowID
+            inserted.append((proposalID, reportID))
             for evidence in proposal.evidence { try insertEvidence(evidence, subject: .proposalReport(reportID)) }
             var positionIDs: [String: Int64] = [:]
             for position in proposal.positions {
@@ -204,7 +210,7 @@ private struct ExtractionWriter {
                 try insertEvidence(position.evidence, subject: .proposalPosition(positionIDs[positionKey]!))
             }
         }
-        return proposalIDs
+        return inserted
     }
 
     /// The row an evidence row supports.
