@@ -68,6 +68,21 @@ public struct TextTable: Sendable, Hashable {
 public protocol TableRepresentable: Encodable {
     /// The tables, in the order they are printed.
     var tables: [TextTable] { get }
+
+    /// The `table` format: by default each of ``tables`` drawn by ``Rendering/text(_:width:)``,
+    /// separated by an empty line; a report may lay itself out differently for people to read.
+    func plainText(width: Int) -> String
+}
+
+extension TableRepresentable {
+    /// Each of ``tables`` drawn by ``Rendering/text(_:width:)``, separated by an empty line.
+    ///
+    /// ```swift
+    /// print(try kb.timeline().plainText(width: 100))
+    /// ```
+    public func plainText(width: Int) -> String {
+        tables.map { Rendering.text($0, width: width) }.joined(separator: "\n")
+    }
 }
 
 /// Writes reports and lists as text tables, JSON, CSV or Markdown.
@@ -101,7 +116,7 @@ public enum Rendering {
     public static func render(_ value: some TableRepresentable, as format: OutputFormat, width: Int = 100) throws -> String {
         switch format {
         case .json: return try json(value)
-        case .table: return value.tables.map { text($0, width: width) }.joined(separator: "\n")
+        case .table: return value.plainText(width: width)
         case .csv: return value.tables.map(csv).joined(separator: "\r\n")
         case .markdown: return value.tables.map(markdown).joined(separator: "\n")
         }
@@ -289,6 +304,12 @@ public enum Rendering {
             widths[best.column] += best.delta
             available -= best.delta
         }
+    }
+
+    /// `text` wrapped to `width` with `indent` spaces before every line.
+    static func indented(_ text: String, by indent: Int, width: Int) -> [String] {
+        let pad = String(repeating: " ", count: indent)
+        return wrap(text, width: max(20, width - indent)).map { pad + $0 }
     }
 
     /// Splits `text` into lines of at most `width` characters, at spaces when possible.
