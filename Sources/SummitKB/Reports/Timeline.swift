@@ -8,9 +8,11 @@ import GRDB
 /// print(try Rendering.render(timeline, as: .table))
 /// ```
 ///
-/// Meetings with a resolved date come first, by date; the others follow, placed by what is
-/// known: those with a date as written first (by that text), then by the first source that
-/// reports them and their order in it.
+/// Meetings with a resolved date come first, by date; the others follow, placed by what is known:
+/// by the publication date of their sources when any has one; then by their date as written read
+/// as a relative expression (last week < yesterday < today < this week < tomorrow < weekdays from
+/// Monday < next week < next month; other texts, then no date at all, after); then by the first
+/// source that reports them (ingestion order) and their order in it.
 ///
 /// JSON: `{"meetings": [MeetingSummary]}`, where a `MeetingSummary` is
 /// `{"meeting": Meeting, "convener"?: Participant, "attendee_count": Int, "source_count": Int}`.
