@@ -173,6 +173,7 @@ public enum Rendering {
     /// ```
     ///
     /// Width is allocated like a terminal table tool does:
+    /// 0. when the table is too wide at natural widths, columns without any value are left out;
     /// 1. every column gets its natural width (its longest line, header included) when they all fit;
     /// 2. otherwise the short columns (every column not in ``TextTable/wrapping``) keep their natural
     ///    width; the free-text columns start at their longest word (at most 16, at least 8) and share
@@ -187,6 +188,16 @@ public enum Rendering {
     public static func text(_ table: TextTable, width: Int) -> String {
         let cells = ([table.columns] + table.rows).map { row in
             table.columns.indices.map { $0 < row.count ? row[$0] : "" }
+        }
+        let empty = table.columns.indices.filter { column in
+            !table.rows.isEmpty && cells.dropFirst().allSatisfy { $0[column].isEmpty }
+        }
+        let natural = table.columns.indices.map { column in cells.map { $0[column].count }.max() ?? 0 }
+        if !empty.isEmpty, natural.reduce(0, +) + 2 * (table.columns.count - 1) > width {
+            var narrower = table
+            narrower.columns = table.columns.indices.filter { !empty.contains($0) }.map { table.columns[$0] }
+            narrower.rows = cells.dropFirst().map { row in row.indices.filter { !empty.contains($0) }.map { row[$0] } }
+            return text(narrower, width: width)
         }
         var lines: [String] = []
         if let title = table.title { lines += [title, String(repeating: "=", count: min(title.count, width))] }
