@@ -187,7 +187,7 @@ extension KnowledgeBase {
         var value: String
         var sourceID: Int64
         var path: String
-        var evidence: EvidenceRecord?
+        var evidence: Quote?
         /// What the value is compared by, when not by the folded value.
         var key: String?
     }
@@ -195,37 +195,100 @@ extension KnowledgeBase {
     /// Groups statements by folded value; a conflict when more than one distinct value remains.
     private static func conflict(_ subject: Conflict.Subject, _ id: Int64, _ name: String, fact: String,
                                  _ statements: [Statement]) -> Conflict? {
-        var claims: [(key: String, claim: Conflict.Claim)] = []
+        var claims: [Conflict.Claim] = []
+        var claimIndex: [String: Int] = [:]
+        var seen: Set<[String]> = []
         for statement in statements.sorted(by: { $0.sourceID < $1.sourceID }) {
             let key = statement.key ?? Folding.fold(statement.value)
+            guard seen.insert([key, String(statement.sourceID)]).inserted else { continue }
             let witness = Conflict.Witness(sourceId: statement.sourceID, path: statement.path,
                                            sentence: statement.evidence?.sentence,
                                            start: statement.evidence?.start, end: statement.evidence?.end)
-            if let index = claims.firstIndex(where: { $0.key == key }) {
-                if !claims[index].claim.witnesses.contains(where: { $0.sourceId == witness.sourceId }) {
-                    claims[index].claim.witnesses.append(witness)
-                }
+            if let index = claimIndex[key] {
+                claims[index].witnesses.append(witness)
             } else {
-                claims.append((key, Conflict.Claim(value: statement.value, witnesses: [witness])))
+                claimIndex[key] = claims.count
+                claims.append(Conflict.Claim(value: statement.value, witnesses: [witness]))
             }
         }
         guard claims.count > 1 else { return nil }
-        let sources = Set(claims.flatMap { $0.claim.witnesses.map(\.sourceId) })
+        let sources = Set(claims.flatMap { $0.witnesses.map(\.sourceId) })
         return Conflict(subject: subject, subjectId: id, subjectName: name, fact: fact, sourceCount: sources.count,
-                        claims: claims.map(\.claim))
+                        claims: claims)
+    }
+
+    /// A stored sentence behind a report, role or position.
+    private struct Quote {
+        var slot: String
+        var sentence: String
+        var start: Int
+        var end: Int
+    }
+
+    /// The evidence of a meeting's or proposal's reports and of their roles or positions, in text
+    /// order: by report id, and the first quote by role or position id. `report` and `mention` are
+    /// the evidence columns, `reports` and `mentions` the tables whose `subject` column is `id`.
+    private static func quotes(_ db: Database, id: Int64, subject: String, report: String, reports: String,
+                               mention: String, mentions: String) throws -> (byReport: [Int64: [Quote]], byMention: [Int64: Quote]) {
+        var byReport: [Int64: [Quote]] = [:], byMention: [Int64: Quote] = [:]
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT \(report), \(mention), slot, sentence, start, "end" FROM evidence
+            WHERE \(report) IN (SELECT id FROM \(reports) WHERE \(subject) = ?1)
+               OR \(mention) IN (SELECT id FROM \(mentions) WHERE \(subject) = ?1)
+            ORDER BY start, id
+            """, arguments: [id])
+        while let row = try rows.next() {
+            let quote = Quote(slot: row[2], sentence: row[3], start: row[4], end: row[5])
+            if let reportID: Int64 = row[0] { byReport[reportID, default: []].append(quote) }
+            if let mentionID: Int64 = row[1], byMention[mentionID] == nil { byMention[mentionID] = quote }
+        }
+        return (byReport, byMention)
+    }
+
+    /// One participant's role (or stance) as one report gives it.
+    private struct Mention {
+        var id: Int64
+        var reportID: Int64
+        var participantID: Int64
+        var name: String
+        var value: String
+
+        init(_ row: Row, value column: String, report: String) {
+            id = row["id"]
+            reportID = row[report]
+            participantID = row["participant_id"]
+            name = row["name"]
+            value = row[column]
+        }
+    }
+
+    /// Mentions grouped by participant (in first-seen order), then by report.
+    private static func byParticipant(_ mentions: [Mention]) -> [(name: String, byReport: [Int64: [Mention]])] {
+        var order: [Int64] = []
+        var groups: [Int64: (name: String, byReport: [Int64: [Mention]])] = [:]
+        for mention in mentions {
+            if groups[mention.participantID] == nil {
+                order.append(mention.participantID)
+                groups[mention.participantID] = (mention.name, [:])
+            }
+            groups[mention.participantID]?.byReport[mention.reportID, default: []].append(mention)
+        }
+        return order.compactMap { groups[$0] }
     }
 
     private static func meetingConflicts(_ db: Database, meetingID: Int64) throws -> [Conflict] {
         guard let meeting = try Meeting.fetchOne(db, key: meetingID) else { return [] }
         let accounts = try meetingAccounts(db, meetingID: meetingID)
-        let evidence = try meetingEvidence(db, meetingID: meetingID).map(\.evidence)
+        let (reportEvidence, roleEvidence) = try quotes(
+            db, id: meetingID, subject: "meeting_id", report: "meeting_report_id", reports: "meeting_reports",
+            mention: "meeting_participant_id", mentions: "meeting_participants")
         let names = try participantNames(db, ids: accounts.compactMap(\.report.convenerId))
 
         func statements(_ slots: [String], key: (MeetingReport) -> String? = { _ in nil },
                         _ value: (MeetingReport) -> String?) -> [Statement] {
             accounts.compactMap { account in
                 guard let stated = value(account.report) else { return nil }
-                let shown = evidence.filter { $0.meetingReportId == account.report.id }
+                let shown = reportEvidence[account.report.id] ?? []
                 let best = slots.lazy.compactMap { slot in shown.first { $0.slot == slot } }.first
                     ?? shown.first { $0.slot == "meeting" } ?? shown.first
                 return Statement(value: stated, sourceID: account.sourceId, path: account.path, evidence: best,
@@ -262,42 +325,32 @@ extension KnowledgeBase {
             FROM meeting_participants mp JOIN participants p ON p.id = mp.participant_id
             WHERE mp.meeting_id = ? AND mp.meeting_report_id IS NOT NULL
             ORDER BY p.name, mp.participant_id
-            """, arguments: [meetingID])
+            """, arguments: [meetingID]).map { Mention($0, value: "role", report: "meeting_report_id") }
         // Only sources that give an attendee list take part: at least two listed participants
         // besides the convener and host. A source naming only its convener gives no list.
         let listRoles = Set([MeetingRole.attendee, .speaker, .invited, .excluded].map(\.rawValue))
+        let hostRoles = Set([MeetingRole.convener, .host].map(\.rawValue))
+        let rolesByReport = Dictionary(grouping: roles, by: \.reportID)
         let listing = accounts.filter { account in
-            let hosts = Set(roles.filter {
-                $0["meeting_report_id"] == account.report.id
-                    && [MeetingRole.convener.rawValue, MeetingRole.host.rawValue].contains($0["role"] as String)
-            }.map { $0["participant_id"] as Int64 } + [account.report.convenerId].compactMap { $0 })
-            let listed = Set(roles.filter {
-                $0["meeting_report_id"] == account.report.id && listRoles.contains($0["role"])
-                    && !hosts.contains($0["participant_id"])
-            }.map { $0["participant_id"] as Int64 })
-            return listed.count >= 2
+            let own = rolesByReport[account.report.id] ?? []
+            let hosts = Set(own.filter { hostRoles.contains($0.value) }.map(\.participantID)
+                            + [account.report.convenerId].compactMap { $0 })
+            return Set(own.filter { listRoles.contains($0.value) && !hosts.contains($0.participantID) }
+                .map(\.participantID)).count >= 2
         }
         guard listing.count > 1 else { return found.compactMap { $0 } }
         let listingIDs = Set(listing.map(\.report.id))
-        var participantOrder: [Int64] = []
-        for row in roles where listingIDs.contains(row["meeting_report_id"]) && !participantOrder.contains(row["participant_id"]) {
-            participantOrder.append(row["participant_id"])
-        }
-        for participantID in participantOrder {
-            let own = roles.filter { $0["participant_id"] == participantID }
-            let name: String = own[0]["name"]
+        for participant in byParticipant(roles.filter { listingIDs.contains($0.reportID) }) {
             let stated = listing.map { account in
-                let inReport = own.filter { $0["meeting_report_id"] == account.report.id }
+                let inReport = participant.byReport[account.report.id] ?? []
                 let value = inReport.isEmpty ? "not listed"
-                    : inReport.allSatisfy { $0["role"] == MeetingRole.excluded.rawValue } ? "excluded" : "listed"
-                let shown = inReport.lazy.compactMap { row in
-                    evidence.first { $0.meetingParticipantId == row["id"] }
-                }.first
-                return Statement(value: value, sourceID: account.sourceId, path: account.path, evidence: shown)
+                    : inReport.allSatisfy { $0.value == MeetingRole.excluded.rawValue } ? "excluded" : "listed"
+                return Statement(value: value, sourceID: account.sourceId, path: account.path,
+                                 evidence: inReport.lazy.compactMap { roleEvidence[$0.id] }.first)
             }
             // Leaving out an excluded participant agrees with excluding it.
             guard stated.contains(where: { $0.value == "listed" }) else { continue }
-            found.append(conflict(.meeting, meetingID, meeting.name, fact: "attendance of \(name)", stated))
+            found.append(conflict(.meeting, meetingID, meeting.name, fact: "attendance of \(participant.name)", stated))
         }
         return found.compactMap { $0 }
     }
@@ -308,38 +361,34 @@ extension KnowledgeBase {
             SELECT r.id, r.source_id, s.path, r.kind, r.status
             FROM proposal_reports r JOIN sources s ON s.id = r.source_id
             WHERE r.proposal_id = ? ORDER BY r.source_id, r.ordinal
-            """, arguments: [proposalID])
-        let evidence = try proposalEvidence(db, proposalID: proposalID).map(\.evidence)
-
-        func statements(_ column: String) -> [Statement] {
-            reports.map { report in
-                Statement(value: report[column], sourceID: report["source_id"], path: report["path"],
-                          evidence: evidence.first { $0.proposalReportId == report["id"] })
+            """, arguments: [proposalID]).map {
+                (id: $0["id"] as Int64, sourceID: $0["source_id"] as Int64, path: $0["path"] as String,
+                 kind: $0["kind"] as String, status: $0["status"] as String)
             }
-        }
+        let (quoted, positionEvidence) = try quotes(
+            db, id: proposalID, subject: "proposal_id", report: "proposal_report_id", reports: "proposal_reports",
+            mention: "proposal_position_id", mentions: "proposal_positions")
+        let reportEvidence = quoted.compactMapValues(\.first)
         var found: [Conflict?] = [
-            conflict(.proposal, proposalID, proposal.summary, fact: "kind", statements("kind")),
-            conflict(.proposal, proposalID, proposal.summary, fact: "status", statements("status")),
+            conflict(.proposal, proposalID, proposal.summary, fact: "kind", reports.map {
+                Statement(value: $0.kind, sourceID: $0.sourceID, path: $0.path, evidence: reportEvidence[$0.id])
+            }),
+            conflict(.proposal, proposalID, proposal.summary, fact: "status", reports.map {
+                Statement(value: $0.status, sourceID: $0.sourceID, path: $0.path, evidence: reportEvidence[$0.id])
+            }),
         ]
         let positions = try Row.fetchAll(db, sql: """
             SELECT pp.id, pp.proposal_report_id, pp.participant_id, pp.stance, p.name
             FROM proposal_positions pp JOIN participants p ON p.id = pp.participant_id
             WHERE pp.proposal_id = ? AND pp.proposal_report_id IS NOT NULL
             ORDER BY p.name, pp.participant_id, pp.stance
-            """, arguments: [proposalID])
-        var participantOrder: [Int64] = []
-        for row in positions where !participantOrder.contains(row["participant_id"]) {
-            participantOrder.append(row["participant_id"])
-        }
-        for participantID in participantOrder {
-            let own = positions.filter { $0["participant_id"] == participantID }
-            let name: String = own[0]["name"]
-            found.append(conflict(.proposal, proposalID, proposal.summary, fact: "position of \(name)", reports.compactMap { report in
-                let inReport = own.filter { $0["proposal_report_id"] == report["id"] as Int64 }
-                guard !inReport.isEmpty else { return nil }
-                let shown = inReport.lazy.compactMap { row in evidence.first { $0.proposalPositionId == row["id"] } }.first
-                return Statement(value: inReport.map { $0["stance"] as String }.joined(separator: "; "),
-                                 sourceID: report["source_id"], path: report["path"], evidence: shown)
+            """, arguments: [proposalID]).map { Mention($0, value: "stance", report: "proposal_report_id") }
+        for participant in byParticipant(positions) {
+            found.append(conflict(.proposal, proposalID, proposal.summary, fact: "position of \(participant.name)",
+                                  reports.compactMap { report in
+                guard let inReport = participant.byReport[report.id] else { return nil }
+                return Statement(value: inReport.map(\.value).joined(separator: "; "), sourceID: report.sourceID,
+                                 path: report.path, evidence: inReport.lazy.compactMap { positionEvidence[$0.id] }.first)
             }))
         }
         return found.compactMap { $0 }
