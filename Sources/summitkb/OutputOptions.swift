@@ -5,7 +5,10 @@ import SummitKB
 struct OutputOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
         "Output format: table, json, csv or markdown.",
-        discussion: "Tables wrap to $COLUMNS (default 100). JSON has sorted snake_case keys; CSV follows RFC 4180."))
+        discussion: """
+            Tables wrap to $COLUMNS, else to the terminal's width, else to 100 columns. JSON has sorted \
+            snake_case keys; CSV follows RFC 4180.
+            """))
     var format: OutputFormat = .table
 
     /// Writes `value` to standard output in the chosen format.

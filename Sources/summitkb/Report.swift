@@ -18,8 +18,13 @@ extension SummitKBCommand {
                 participant NAME      one actor's meetings, roles, proposals and positions
                 proposals             each proposal: proposers, supporters, opposers, status
                 sources [SOURCE]      what each source contributed, and facts only it reports
-                conflicts             where sources disagree about a meeting or proposal
+                conflicts             where sources disagree about a meeting or proposal: the
+                                      \(Report.defaultConflictLimit) most reported meetings and proposals with a
+                                      conflict unless --limit says otherwise
                 """)
+
+        /// How many meetings and proposals `report conflicts` lists without `--limit`.
+        static let defaultConflictLimit = 50
 
         @Argument(help: "The report to print.") var name: Name
         @Argument(help: "The meeting id, participant name or source the report is about.") var subject: String?
@@ -53,7 +58,7 @@ extension SummitKBCommand {
                 case .participant: try output.write(try kb.participantProfile(named: subject ?? ""))
                 case .proposals: try output.write(try kb.proposalsReport(limit: limit.limit))
                 case .sources: try output.write(try kb.sourcesReport(source: subject, limit: limit.limit))
-                case .conflicts: try output.write(try kb.conflicts(limit: limit.limit))
+                case .conflicts: try output.write(try kb.conflicts(limit: limit.limit ?? Self.defaultConflictLimit))
                 }
             } catch {
                 throw fail(error)

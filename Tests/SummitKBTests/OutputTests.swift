@@ -38,8 +38,59 @@ import Testing
 
     @Test func terminalWidthComesFromColumns() {
         #expect(Rendering.terminalWidth(["COLUMNS": "72"]) == 72)
-        #expect(Rendering.terminalWidth([:]) == 100)
-        #expect(Rendering.terminalWidth(["COLUMNS": "wide"]) == 100)
+        #expect(Rendering.terminalWidth([:], fileDescriptor: -1) == 100)       // not a terminal
+        #expect(Rendering.terminalWidth(["COLUMNS": "wide"], fileDescriptor: -1) == 100)
+        #expect(Rendering.terminalWidth(["COLUMNS": "5"], fileDescriptor: -1) == 100)
+    }
+
+    /// A proposals-like table: short id, kind and count columns around two free-text columns.
+    let proposals = TextTable(
+        columns: ["id", "summary", "kind", "meeting", "sources"], wrapping: ["summary", "meeting"],
+        rows: [
+            ["12", "Increased diplomatic efforts to bring the conflict to a negotiated settlement", "negotiations",
+             "Paris leaders' summit", "3"],
+            ["1013", "Deploy European troops in Ukraine", "troop-deployment", "Paris military chiefs' meeting", "12"],
+        ])
+
+    @Test func shortColumnsKeepTheirNaturalWidthAndLongOnesWrap() {
+        let text = Rendering.text(proposals, width: 80)
+        let lines = text.split(separator: "\n").map(String.init)
+        #expect(lines.allSatisfy { $0.count <= 80 })
+        let header = lines[0], rule = lines[1]
+        #expect(header.hasPrefix("id    summary"))   // "1013" is the id column's natural width: never wrapped
+        #expect(rule.split(separator: " ").map(\.count).first == 4)
+        #expect(rule.split(separator: " ").map(\.count).contains("troop-deployment".count))
+        #expect(lines.contains { $0.hasPrefix("1013") && $0.contains("troop-deployment") && $0.hasSuffix("12") })
+        #expect(lines.count == 7)   // 2 header lines, then rows of 3 and 2 lines: the fewest lines at this width
+
+        // With room for the meeting names, they stay on one line; the long summary is what wraps.
+        let wider = Rendering.text(proposals, width: 110).split(separator: "\n")
+        #expect(wider.contains { $0.contains("Paris leaders' summit") })
+        #expect(wider.contains { $0.contains("Paris military chiefs' meeting") })
+        #expect(!wider.contains { $0.contains("Increased diplomatic efforts to bring the conflict to a negotiated") })
+    }
+
+    @Test func everythingFitsOnOneLineWhenWide() {
+        let lines = Rendering.text(proposals, width: 200).split(separator: "\n")
+        #expect(lines.count == 4)
+        #expect(lines[2].contains("Increased diplomatic efforts to bring the conflict to a negotiated settlement"))
+    }
+
+    @Test func theWidthIsHonouredAndTooNarrowTablesBecomeRecords() {
+        for width in [60, 80, 100, 160] {
+            let lines = Rendering.text(proposals, width: width).split(separator: "\n")
+            #expect(lines.allSatisfy { $0.count <= width }, "width \(width)")
+        }
+        let records = Rendering.text(proposals, width: 40)
+        #expect(records.contains("id       1013\nsummary  Deploy European troops in\n         Ukraine\n"))
+        #expect(records.split(separator: "\n").allSatisfy { $0.count <= 40 })
+    }
+
+    @Test func dateCellsReadNaturally() {
+        #expect(dateCell(date: "2025-02-17", text: "Monday") == "2025-02-17 (Monday)")
+        #expect(dateCell(date: "2025-02-17", text: "17 February") == "2025-02-17")
+        #expect(dateCell(date: nil, text: "last week") == "last week")
+        #expect(dateCell(date: nil, text: nil) == "unknown")
     }
 
     @Test func markdownEscapesPipes() {

@@ -14,7 +14,8 @@ import Testing
     @Test func timelineListsTheParisMeetingOnceWithItsSources() throws {
         let timeline = try kb.timeline()
         #expect(timeline.meetings.filter { $0.meeting.name.hasPrefix("Paris leaders") }.count == 1)
-        #expect(timeline.meetings.map(\.meeting.displayDate) == ["2025-03-11", "2025-03-12", "2025-03-15", "\"Monday\"", "unknown"])
+        #expect(timeline.meetings.map(\.meeting.displayDate)
+                == ["2025-03-11 (Tuesday)", "2025-03-12 (Wednesday)", "2025-03-15 (Saturday)", "Monday", "unknown"])
         let text = try Rendering.render(timeline, as: .table, width: 200)
         #expect(text.contains("Élysée Palace, Paris"))
         #expect(text.contains("1 named, 30 stated"))
@@ -97,13 +98,18 @@ import Testing
         let report = try kb.conflicts()
         let paris = report.conflicts.filter { $0.subject == .meeting && $0.subjectId == 1 }
         let facts = paris.map(\.fact)
-        #expect(facts.contains("date as written"))
+        #expect(facts.contains("date"))
         #expect(facts.contains("convener"))
         #expect(!facts.contains("kind"))            // "meeting" is generic: it agrees with "summit"
-        #expect(facts.contains("participant Poland"))
-        #expect(!facts.contains("participant Emmanuel Macron"))   // every listing source names him
+        #expect(facts.contains("attendance of Poland"))
+        #expect(!facts.contains("attendance of Emmanuel Macron"))   // every listing source names him
+        #expect(!facts.contains("attendance of Germany"))           // every listing source lists it
 
-        let date = try #require(paris.first { $0.fact == "date as written" })
+        // Source 1 names only its convener: it gives no attendee list, so it never disagrees about one.
+        let attendance = paris.filter { $0.fact.hasPrefix("attendance of ") }
+        #expect(attendance.allSatisfy { !$0.claims.flatMap(\.witnesses).map(\.path).contains(Paths.elysee) })
+
+        let date = try #require(paris.first { $0.fact == "date" })
         #expect(date.claims.map(\.value) == ["Monday", "today"])
         #expect(date.claims[1].witnesses.first?.path == Paths.today)
         #expect(date.claims[1].witnesses.first?.sentence?.contains("held today") == true)
@@ -111,22 +117,62 @@ import Testing
         let convener = try #require(paris.first { $0.fact == "convener" })
         #expect(convener.claims.map(\.value) == ["Emmanuel Macron", "France"])
         #expect(convener.claims[0].witnesses.map(\.path) == [Paths.elysee, Paths.monday, Paths.summit])
+        #expect(convener.sourceCount == 4)
+        #expect(paris.first?.fact == "convener")   // the fact involving the most sources first
 
-        let poland = try #require(paris.first { $0.fact == "participant Poland" })
-        #expect(Set(poland.claims.map(\.value)) == ["named as participant", "not named"])
+        let poland = try #require(paris.first { $0.fact == "attendance of Poland" })
+        #expect(poland.claims.map(\.value) == ["not listed", "listed"])
+        #expect(poland.claims[0].witnesses.map(\.path) == [Paths.monday])
+        #expect(poland.claims[1].witnesses.map(\.path) == [Paths.today, Paths.summit])
 
+        // Proposal 1: one source names UK and France as proposers, another France alone; leaving a
+        // proposer out is no disagreement, a different status is.
         let troops = report.conflicts.filter { $0.subject == .proposal && $0.subjectId == 1 }
-        #expect(troops.map(\.fact) == ["status", "position of United Kingdom"])
-        #expect(troops[1].claims.map(\.value) == ["not named", "proposes"])
-        #expect(troops[1].claims[1].witnesses.first?.sentence?.contains("has offered to deploy peacekeeping troops") == true)
+        #expect(troops.map(\.fact) == ["status"])
+
+        let text = report.plainText(width: 80)
+        #expect(text.contains("meeting 1: Paris leaders' meeting on European security"))
+        #expect(text.contains("  attendance of Poland: not listed (1) vs listed (2)"))
+        #expect(text.contains("    not listed in \(Paths.monday)"))
+        #expect(text.split(separator: "\n").allSatisfy { $0.count <= 80 })
 
         #expect(report.conflicts.allSatisfy { $0.claims.count > 1 })
         try expectShape(report, .object(["conflicts": .array(.object([
             "subject": .string, "subject_id": .number, "subject_name": .string, "fact": .string,
-            "claims": .array(.object(["value": .string, "witnesses": .array(.object([
+            "source_count": .number, "claims": .array(.object(["value": .string, "witnesses": .array(.object([
                 "source_id": .number, "path": .string, "sentence": .string, "start": .number, "end": .number,
             ], optional: ["sentence", "start", "end"]))])),
         ]))]))
+    }
+
+    @Test func conflictsLimitExaminesTheMostReportedSubjectsFirst() throws {
+        let first = try kb.conflicts(limit: 1).conflicts
+        #expect(Set(first.map { "\($0.subject.rawValue) \($0.subjectId)" }) == ["meeting 1"])   // four reports
+        #expect(try kb.conflicts(limit: 5) == kb.conflicts())
+    }
+
+    @Test func unresolvedDatesArePlacedByWhatIsKnown() throws {
+        try kb.writer.write { db in
+            // Meetings 6...12: unresolved, reported by source 2 (no publication date) in this order,
+            // except meeting 12, reported by source 4 (published 2025-03-10).
+            let texts: [(Int64, String?, Int64)] = [(6, "next week", 2), (7, "Tuesday", 2), (8, "yesterday", 2),
+                                                    (9, "last week", 2), (10, nil, 2), (11, "in due course", 2),
+                                                    (12, "tomorrow", 4)]
+            for (ordinal, (id, text, source)) in texts.enumerated() {
+                try db.execute(sql: """
+                    INSERT INTO meetings (id, name, kind, date_text, date_precision, status, block_key)
+                    VALUES (?, ?, 'meeting', ?, 'unknown', 'planned', 'none')
+                    """, arguments: [id, "meeting \(id)", text])
+                try db.execute(sql: """
+                    INSERT INTO meeting_reports (source_id, meeting_id, ordinal, kind, name, date_text, block_key)
+                    VALUES (?, ?, ?, 'meeting', 'reported meeting', ?, 'none')
+                    """, arguments: [source, id, ordinal + 2, text])
+            }
+        }
+        let unresolved = try kb.timeline().meetings.filter { $0.meeting.date == nil }.map(\.meeting.id)
+        // Published source first; then last week < yesterday < Monday (meeting 1) < Tuesday < next week;
+        // then an unknown expression, then no text (by source order: meeting 5 before meeting 10).
+        #expect(unresolved == [12, 9, 8, 1, 7, 6, 11, 5, 10])
     }
 
     @Test func explanationShape() throws {

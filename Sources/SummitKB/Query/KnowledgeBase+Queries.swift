@@ -2,7 +2,7 @@ import GRDB
 
 extension KnowledgeBase {
     /// Meetings in timeline order: resolved dates first by date, then unresolved ones placed by
-    /// what is known (date as written, then source order).
+    /// what is known (see ``DerivableRequest/unresolvedByWhatIsKnown()``).
     ///
     /// ```swift
     /// let paris = try kb.meetings(MeetingFilter(place: "Paris"))
@@ -156,7 +156,7 @@ extension KnowledgeBase {
         if let limit { resolved = resolved.limit(limit) }
         var result = try MeetingSummary.fetchAll(db, resolved)
         guard !datedOnly else { return result }
-        var unresolved = request.unresolvedInSourceOrder().summarized()
+        var unresolved = request.unresolvedByWhatIsKnown().summarized()
         if let limit {
             guard result.count < limit else { return result }
             unresolved = unresolved.limit(limit - result.count)

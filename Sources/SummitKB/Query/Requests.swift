@@ -68,16 +68,25 @@ extension DerivableRequest<Meeting> {
             .order(Meeting.Columns.date, Meeting.Columns.dateText, Meeting.Columns.id)
     }
 
-    /// Meetings without a resolved date, placed by what is known: those with a date as written
-    /// first, by that text, then by the first source that reports them and their order in it.
+    /// Meetings without a resolved date, placed by what is known: first by the earliest publication
+    /// date of the sources that report them (those without one after), then by the date as written
+    /// read as a relative expression (last week < yesterday < today < this week < tomorrow <
+    /// weekdays from Monday < next week < next month; other texts, then no text, after), then by
+    /// the first source that reports them (ingestion order) and their order in it.
     ///
     /// ```swift
-    /// let undated = Meeting.all().unresolvedInSourceOrder()
+    /// let undated = Meeting.all().unresolvedByWhatIsKnown()
     /// ```
-    public func unresolvedInSourceOrder() -> Self {
-        filter(Meeting.Columns.date == nil).order(
+    public func unresolvedByWhatIsKnown() -> Self {
+        let published = SQL("""
+            (SELECT min(s.published) FROM meeting_reports r JOIN sources s ON s.id = r.source_id
+             WHERE r.meeting_id = meetings.id)
+            """)
+        return filter(Meeting.Columns.date == nil).order(
+            published == nil,
+            published,
             Meeting.Columns.dateText == nil,
-            Meeting.Columns.dateText,
+            RelativeDate.rank(of: Meeting.Columns.dateText),
             SQL("(SELECT min(source_id) FROM meeting_reports WHERE meeting_id = meetings.id)"),
             SQL("(SELECT min(ordinal) FROM meeting_reports WHERE meeting_id = meetings.id)"),
             Meeting.Columns.id

@@ -91,9 +91,10 @@ extension KnowledgeBase {
 
 func attendanceTable(_ rows: [AttendanceRow], title: String) -> TextTable {
     TextTable(title: title, columns: ["participant", "kind", "meeting id", "meeting", "date", "roles", "sources"],
+              wrapping: ["participant", "meeting", "date"],
               rows: rows.map {
                   [$0.participant, $0.kind.rawValue, String($0.meetingId), $0.meeting,
-                   $0.date ?? $0.dateText.map { "\"\($0)\"" } ?? "unknown", $0.roles.map(\.rawValue).cell,
+                   dateCell(date: $0.date, text: $0.dateText), $0.roles.map(\.rawValue).cell,
                    String($0.sourceCount)]
               })
 }

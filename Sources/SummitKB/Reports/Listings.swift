@@ -16,7 +16,7 @@ public struct SourceList: Codable, Sendable, Hashable, TableRepresentable {
     public init(sources: [SourceSummary]) { self.sources = sources }
 
     public var tables: [TextTable] {
-        [TextTable(columns: ["id", "path", "title", "published", "words", "facts"],
+        [TextTable(columns: ["id", "path", "title", "published", "words", "facts"], wrapping: ["title"],
                    rows: sources.map {
                        [String($0.id), $0.path, $0.title.cell, $0.published.cell, String($0.wordCount), String($0.factCount)]
                    })]
@@ -41,7 +41,7 @@ public struct ParticipantList: Codable, Sendable, Hashable, TableRepresentable {
     public init(participants: [ParticipantSummary]) { self.participants = participants }
 
     public var tables: [TextTable] {
-        [TextTable(columns: ["id", "kind", "name", "title", "country", "sources"],
+        [TextTable(columns: ["id", "kind", "name", "title", "country", "sources"], wrapping: ["name", "title"],
                    rows: participants.map {
                        [String($0.participant.id), $0.participant.kind.rawValue, $0.participant.name,
                         $0.participant.title.cell, $0.participant.country.cell, String($0.sourceCount)]
@@ -71,7 +71,7 @@ public struct SearchResults: Codable, Sendable, Hashable, TableRepresentable {
     }
 
     public var tables: [TextTable] {
-        [TextTable(columns: ["id", "path", "title", "snippet"],
+        [TextTable(columns: ["id", "path", "title", "snippet"], wrapping: ["title", "snippet"],
                    rows: hits.map { [String($0.sourceId), $0.path, $0.title.cell, $0.snippet] })]
     }
 }
@@ -90,9 +90,9 @@ extension Source: TableRepresentable {
             ("bytes", String(byteCount)), ("sha256", sha256), ("extractor", extractorVersion), ("ingested", ingestedAt),
         ]
         return [
-            TextTable(title: "Source \(id)", columns: ["field", "value"],
+            TextTable(title: "Source \(id)", columns: ["field", "value"], wrapping: ["value"],
                       rows: fields.compactMap { field, value in value.map { [field, $0] } }),
-            TextTable(title: "Text", columns: ["paragraph"],
+            TextTable(title: "Text", columns: ["paragraph"], wrapping: ["paragraph"],
                       rows: text.split(separator: "\n", omittingEmptySubsequences: true).map { [String($0)] }),
         ]
     }
@@ -111,7 +111,7 @@ extension ParticipantMentions: TableRepresentable {
             ("country", participant.country), ("aliases", aliases.cell), ("lexicon", participant.lexicon),
         ]
         return [
-            TextTable(title: "Participant \(participant.id)", columns: ["field", "value"],
+            TextTable(title: "Participant \(participant.id)", columns: ["field", "value"], wrapping: ["value"],
                       rows: fields.compactMap { field, value in value.map { [field, $0] } }),
             evidenceTable(mentions, title: "Mentions"),
         ]

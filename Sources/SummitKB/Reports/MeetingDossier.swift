@@ -30,15 +30,17 @@ public struct MeetingDossier: Codable, Sendable, Hashable, TableRepresentable {
             ("stated participant count", meeting.participantCount.map(String.init)),
         ]
         return [
-            TextTable(title: "Meeting \(meeting.id)", columns: ["field", "value"],
+            TextTable(title: "Meeting \(meeting.id)", columns: ["field", "value"], wrapping: ["value"],
                       rows: slots.compactMap { field, value in value.map { [field, $0] } }),
             TextTable(title: "Participants", columns: ["id", "name", "kind", "roles", "sources"],
+                      wrapping: ["name", "sources"],
                       rows: participants.map {
                           [String($0.participantId), $0.name, $0.kind.rawValue, $0.roles.map(\.rawValue).cell,
                            $0.sources.cell]
                       }),
             ProposalsReport(proposals: proposals).tables[0].retitled("Proposals raised"),
             TextTable(title: "Sources", columns: ["id", "path", "date as written", "place", "kind", "merge reason"],
+                      wrapping: ["date as written", "place", "merge reason"],
                       rows: sources.map {
                           [String($0.sourceId), $0.path, $0.report.dateText ?? $0.report.date ?? "",
                            [$0.report.venue, $0.report.city].compactMap { $0 }.joined(separator: ", "),
@@ -148,13 +150,16 @@ extension KnowledgeBase {
 
 extension TextTable {
     func retitled(_ title: String) -> TextTable {
-        TextTable(title: title, columns: columns, rows: rows)
+        var table = self
+        table.title = title
+        return table
     }
 }
 
 /// The evidence table shared by dossiers and explanations.
 func evidenceTable(_ items: [EvidenceItem], title: String = "Evidence") -> TextTable {
     TextTable(title: title, columns: ["source", "span", "slot", "value", "sentence"],
+              wrapping: ["value", "sentence"],
               rows: items.map {
                   [$0.path, "\($0.evidence.start)-\($0.evidence.end)", $0.evidence.slot, $0.evidence.value.cell,
                    $0.evidence.sentence]

@@ -26,10 +26,11 @@ public struct ParticipantProfile: Codable, Sendable, Hashable, TableRepresentabl
             ("sources", String(sourceCount)), ("mentions", String(mentionCount)),
         ]
         return [
-            TextTable(title: "Participant \(participant.id)", columns: ["field", "value"],
+            TextTable(title: "Participant \(participant.id)", columns: ["field", "value"], wrapping: ["value"],
                       rows: fields.compactMap { field, value in value.map { [field, $0] } }),
             attendanceTable(meetings, title: "Meetings"),
             TextTable(title: "Positions", columns: ["proposal id", "proposal", "stance", "sources"],
+                      wrapping: ["proposal", "sources"],
                       rows: positions.map { [String($0.proposalId), $0.summary, $0.stance.rawValue, $0.sources.cell] }),
         ]
     }

@@ -24,6 +24,7 @@ public struct ProposalsReport: Codable, Sendable, Hashable, TableRepresentable {
         [TextTable(
             title: "Proposals",
             columns: ["id", "summary", "kind", "status", "proposers", "supporters", "opposers", "meeting", "sources"],
+            wrapping: ["summary", "proposers", "supporters", "opposers", "meeting"],
             rows: proposals.map {
                 [String($0.proposal.id), $0.proposal.summary, $0.proposal.kind, $0.proposal.status.rawValue,
                  $0.proposers.cell, $0.supporters.cell, $0.opposers.cell, $0.meeting?.name ?? "",
@@ -57,11 +58,13 @@ public struct ProposalDossier: Codable, Sendable, Hashable, TableRepresentable {
             ("conditions", proposal.conditions), ("meeting", summary.meeting.map { "\($0.id): \($0.name)" }),
         ]
         return [
-            TextTable(title: "Proposal \(proposal.id)", columns: ["field", "value"],
+            TextTable(title: "Proposal \(proposal.id)", columns: ["field", "value"], wrapping: ["value"],
                       rows: fields.compactMap { field, value in value.map { [field, $0] } }),
             TextTable(title: "Positions", columns: ["position id", "participant", "stance", "source"],
+                      wrapping: ["participant"],
                       rows: positions.map { [String($0.id), $0.participant, $0.stance.rawValue, $0.path.cell] }),
             TextTable(title: "Sources", columns: ["id", "path", "summary", "status", "features", "challenges", "merge reason"],
+                      wrapping: ["summary", "features", "challenges", "merge reason"],
                       rows: sources.map {
                           [String($0.sourceId), $0.path, $0.report.summary, $0.report.status, $0.report.features.cell,
                            $0.report.challenges.cell, $0.report.mergeReason.cell]

@@ -15,12 +15,13 @@ public struct SourcesReport: Codable, Sendable, Hashable, TableRepresentable {
     public var tables: [TextTable] {
         [
             TextTable(title: "Sources", columns: ["id", "path", "title", "facts", "meetings", "proposals", "participants", "only here"],
+                      wrapping: ["title"],
                       rows: sources.map { entry in
                           [String(entry.source.id), entry.source.path, entry.source.title.cell, String(entry.source.factCount),
                            String(entry.meetings.count), String(entry.proposals.count), String(entry.participants.count),
                            String(entry.exclusiveFacts.count)]
                       }),
-            TextTable(title: "Facts only one source reports", columns: ["source", "fact", "id", "name"],
+            TextTable(title: "Facts only one source reports", columns: ["source", "fact", "id", "name"], wrapping: ["name"],
                       rows: sources.flatMap { entry in
                           entry.exclusiveFacts.map { [entry.source.path, $0.fact, String($0.id), $0.name] }
                       }),

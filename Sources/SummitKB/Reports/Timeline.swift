@@ -8,9 +8,11 @@ import GRDB
 /// print(try Rendering.render(timeline, as: .table))
 /// ```
 ///
-/// Meetings with a resolved date come first, by date; the others follow, placed by what is
-/// known: those with a date as written first (by that text), then by the first source that
-/// reports them and their order in it.
+/// Meetings with a resolved date come first, by date; the others follow, placed by what is known:
+/// by the publication date of their sources when any has one; then by their date as written read
+/// as a relative expression (last week < yesterday < today < this week < tomorrow < weekdays from
+/// Monday < next week < next month; other texts, then no date at all, after); then by the first
+/// source that reports them (ingestion order) and their order in it.
 ///
 /// JSON: `{"meetings": [MeetingSummary]}`, where a `MeetingSummary` is
 /// `{"meeting": Meeting, "convener"?: Participant, "attendee_count": Int, "source_count": Int}`.
@@ -27,7 +29,8 @@ public struct Timeline: Codable, Sendable, Hashable, TableRepresentable {
     public var tables: [TextTable] {
         [TextTable(
             title: "Timeline",
-            columns: ["id", "date", "place", "kind", "meeting", "convener", "participants", "sources"],
+            columns: ["id", "date", "place", "kind", "meeting", "convener", "attendees", "sources"],
+            wrapping: ["place", "meeting", "convener", "attendees"],
             rows: meetings.map { entry in
                 [String(entry.meeting.id), entry.meeting.displayDate, entry.meeting.place.cell,
                  entry.meeting.kind.rawValue, entry.meeting.name, entry.convener?.name ?? "",
@@ -48,11 +51,19 @@ extension KnowledgeBase {
 }
 
 extension Meeting {
-    /// The resolved date, else the date as written in quotes, else `unknown`.
-    var displayDate: String {
-        if let date { return date }
-        if let dateText { return "\"\(dateText)\"" }
-        return "unknown"
+    /// The date as a table cell; see ``dateCell(date:text:)``.
+    var displayDate: String { dateCell(date: date, text: dateText) }
+}
+
+/// A date as a table cell: the resolved ISO date with a relative text after it ("2025-02-17 (Monday)"),
+/// the text as written when unresolved ("last week"), or `unknown`. A text with digits ("17 February")
+/// only restates the resolved date and is left out.
+func dateCell(date: String?, text: String?) -> String {
+    switch (date, text) {
+    case let (date?, text?) where !text.contains(where: \.isNumber): "\(date) (\(text))"
+    case let (date?, _): date
+    case let (nil, text?): text
+    case (nil, nil): "unknown"
     }
 }
 
