@@ -167,11 +167,13 @@ CREATE TABLE proposal_reports (
     features          TEXT,            -- from a flattened table row
     challenges        TEXT,            -- from a flattened table row
     merge_key         TEXT NOT NULL,
+    source_sha256     TEXT NOT NULL,   -- the source's fingerprint: orders reports independently of ingest order
     merge_reason      TEXT,
     confidence        REAL NOT NULL DEFAULT 1.0,
     UNIQUE (source_id, ordinal)
 );
-CREATE INDEX proposal_reports_proposal ON proposal_reports(proposal_id);
+CREATE INDEX proposal_reports_proposal ON proposal_reports(proposal_id, source_sha256, ordinal);
+CREATE INDEX proposal_reports_unexplained ON proposal_reports(proposal_id) WHERE merge_reason IS NULL;
 CREATE INDEX proposal_reports_merge_key ON proposal_reports(merge_key);
 CREATE INDEX proposal_reports_meeting_report ON proposal_reports(meeting_report_id);
 

@@ -75,8 +75,8 @@ struct KnowledgeBaseFixture {
     @discardableResult
     func proposalReport(of proposal: Int64, in source: Int64, ordinal: Int = 0) throws -> Int64 {
         try insert("""
-            INSERT INTO proposal_reports (source_id, proposal_id, ordinal, summary, kind, status, merge_key)
-            VALUES (?, ?, ?, 'reported proposal', 'security guarantee', 'proposed', 'reported proposal')
+            INSERT INTO proposal_reports (source_id, proposal_id, ordinal, summary, kind, status, merge_key, source_sha256)
+            VALUES (?, ?, ?, 'reported proposal', 'security guarantee', 'proposed', 'reported proposal', 'sha')
             """, [source, proposal, ordinal])
     }
 

@@ -176,10 +176,10 @@ enum QueryFixtures {
                 (2, 'Aerial and naval ceasefire', 'ceasefire', 'proposed', NULL, NULL, 'aerial naval ceasefire')
                 """)
             try db.execute(sql: """
-                INSERT INTO proposal_reports (id, source_id, proposal_id, meeting_report_id, ordinal, summary, kind, status, conditions, merge_key, merge_reason) VALUES
-                (1, 5, 1, 4, 0, 'Deploy peacekeeping troops to Ukraine', 'troop deployment', 'offered', NULL, 'deploy peacekeeping troops ukraine', NULL),
-                (2, 4, 1, NULL, 0, 'Deploy European troops in Ukraine', 'troop deployment', 'proposed', 'only after a peace deal is signed', 'deploy peacekeeping troops ukraine', 'same merge key'),
-                (3, 4, 2, NULL, 1, 'Aerial and naval ceasefire', 'ceasefire', 'proposed', NULL, 'aerial naval ceasefire', NULL)
+                INSERT INTO proposal_reports (id, source_id, proposal_id, meeting_report_id, ordinal, summary, kind, status, conditions, merge_key, merge_reason, source_sha256) VALUES
+                (1, 5, 1, 4, 0, 'Deploy peacekeeping troops to Ukraine', 'troop deployment', 'offered', NULL, 'deploy peacekeeping troops ukraine', NULL, 'sha5'),
+                (2, 4, 1, NULL, 0, 'Deploy European troops in Ukraine', 'troop deployment', 'proposed', 'only after a peace deal is signed', 'deploy peacekeeping troops ukraine', 'same merge key', 'sha4'),
+                (3, 4, 2, NULL, 1, 'Aerial and naval ceasefire', 'ceasefire', 'proposed', NULL, 'aerial naval ceasefire', NULL, 'sha4')
                 """)
             try proposalEvidence(report: 1, source: 5, phrase: "deploy peacekeeping troops")
             try proposalEvidence(report: 2, source: 4, phrase: "deployment of European troops")

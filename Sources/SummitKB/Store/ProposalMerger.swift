@@ -8,9 +8,9 @@ import SummitKBExtraction
 /// // "troop deployment|deploy peacekeeping troops ukraine"
 /// ```
 ///
-/// Reports with equal merge keys are one proposal. Its summary, status and conditions
-/// are the values most of its reports give (ties: alphabetical); its meeting is the
-/// meeting most of its reports were raised at.
+/// Reports with equal merge keys are one proposal. Its summary, status, conditions and
+/// meeting are the values most of its first reports in canonical order give (see
+/// ``refresh(proposalID:)``).
 struct ProposalMerger {
     let db: Database
 
@@ -38,56 +38,62 @@ struct ProposalMerger {
         return db.lastInsertedRowID
     }
 
+    /// How many reports, in canonical order, vote on a proposal's slots.
+    static let voters = 64
+
     /// Recomputes the merged slots, meeting and merge reasons of a proposal.
     ///
-    /// Each slot takes the value most reports give (ties: the alphabetically first, so the
-    /// result never depends on ingest order). The vote runs inside SQLite over the
-    /// `proposal_reports_proposal` index, and a report's merge reason names no count, so
-    /// adding a source rewrites only the new report, however popular the proposal.
+    /// Each slot takes the value most of the proposal's first ``voters`` reports give, in
+    /// canonical order (source fingerprint, then position in the source); ties go to the
+    /// alphabetically first value. The sample never depends on ingest order, and its
+    /// size bounds the work however many sources repeat a popular proposal.
     func refresh(proposalID: Int64) throws {
+        let sample = "SELECT * FROM proposal_reports WHERE proposal_id = ? ORDER BY source_sha256, ordinal LIMIT \(Self.voters)"
         func winner(_ column: String) throws -> DatabaseValue {
             try DatabaseValue.fetchOne(db.cachedStatement(sql: """
-                SELECT \(column) FROM proposal_reports WHERE proposal_id = ? AND \(column) IS NOT NULL
+                SELECT \(column) FROM (\(sample)) WHERE \(column) IS NOT NULL
                 GROUP BY \(column) ORDER BY count(*) DESC, \(column) LIMIT 1
                 """), arguments: [proposalID]) ?? .null
         }
         let meeting = try DatabaseValue.fetchOne(db.cachedStatement(sql: """
-            SELECT mr.meeting_id FROM proposal_reports r JOIN meeting_reports mr ON mr.id = r.meeting_report_id
-            WHERE r.proposal_id = ? GROUP BY mr.meeting_id ORDER BY count(*) DESC, mr.meeting_id LIMIT 1
+            SELECT mr.meeting_id FROM (\(sample)) r JOIN meeting_reports mr ON mr.id = r.meeting_report_id
+            GROUP BY mr.meeting_id ORDER BY count(*) DESC, mr.meeting_id LIMIT 1
             """), arguments: [proposalID]) ?? .null
         try db.cachedStatement(sql: """
             UPDATE proposals SET summary = coalesce(?, summary), status = coalesce(?, status), conditions = ?, meeting_id = ?
             WHERE id = ? AND origin <> 'added'
             """).execute(arguments: [try winner("summary"), try winner("status"), try winner("conditions"), meeting, proposalID])
+        try explain(proposalID: proposalID)
+    }
+
+    /// Counts a freshly inserted report in its proposal: a report outside the voting sample
+    /// (``voters`` first reports in canonical order) changes no slot, so only its merge
+    /// reason is written.
+    func add(reportID: Int64, to proposalID: Int64) throws {
+        let earlier = try Int.fetchOne(db.cachedStatement(sql: """
+            SELECT count(*) FROM (
+                SELECT 1 FROM proposal_reports o, proposal_reports r
+                WHERE r.id = ? AND o.proposal_id = r.proposal_id AND (o.source_sha256, o.ordinal) < (r.source_sha256, r.ordinal)
+                LIMIT \(Self.voters))
+            """), arguments: [reportID]) ?? 0
+        if earlier < Self.voters { return try refresh(proposalID: proposalID) }
+        try explain(proposalID: proposalID)
+    }
+
+    /// Writes the merge reason of every report that lacks one once the proposal has two
+    /// sources, and clears the reasons when it is back to one.
+    private func explain(proposalID: Int64) throws {
         let sources = try Int.fetchOne(db.cachedStatement(sql: """
             SELECT count(*) FROM (SELECT DISTINCT source_id FROM proposal_reports WHERE proposal_id = ? LIMIT 2)
             """), arguments: [proposalID]) ?? 0
-        try db.cachedStatement(sql: """
-            UPDATE proposal_reports SET merge_reason = CASE WHEN ? > 1 THEN 'same kind and summary words (' || merge_key || ')' END
-            WHERE proposal_id = ? AND merge_reason IS NOT (CASE WHEN ? > 1 THEN 'same kind and summary words (' || merge_key || ')' END)
-            """).execute(arguments: [sources, proposalID, sources])
-    }
-
-    /// Counts a freshly inserted report in its proposal.
-    ///
-    /// When the report gives the proposal's current summary, status, conditions and meeting
-    /// (or none of them), its vote cannot change a winner, so only its own merge reason is
-    /// written: the common case costs the same however many sources the proposal has.
-    /// Otherwise the proposal is recounted with ``refresh(proposalID:)``.
-    func add(reportID: Int64, to proposalID: Int64) throws {
-        let agrees = try Bool.fetchOne(db.cachedStatement(sql: """
-            SELECT p.summary = r.summary AND p.status = r.status AND (r.conditions IS NULL OR r.conditions IS p.conditions)
-                   AND (r.meeting_report_id IS NULL OR (SELECT meeting_id FROM meeting_reports WHERE id = r.meeting_report_id) IS p.meeting_id)
-            FROM proposal_reports r JOIN proposals p ON p.id = r.proposal_id WHERE r.id = ?
-            """), arguments: [reportID]) ?? false
-        let sources = try Int.fetchOne(db.cachedStatement(sql: """
-            SELECT count(*) FROM (SELECT DISTINCT source_id FROM proposal_reports WHERE proposal_id = ? LIMIT 3)
-            """), arguments: [proposalID]) ?? 0
-        guard agrees, sources != 2 else { return try refresh(proposalID: proposalID) }
-        if sources > 2 {
+        if sources > 1 {
             try db.cachedStatement(sql: """
-                UPDATE proposal_reports SET merge_reason = 'same kind and summary words (' || merge_key || ')' WHERE id = ?
-                """).execute(arguments: [reportID])
+                UPDATE proposal_reports SET merge_reason = 'same kind and summary words (' || merge_key || ')'
+                WHERE proposal_id = ? AND merge_reason IS NULL
+                """).execute(arguments: [proposalID])
+        } else {
+            try db.cachedStatement(sql: "UPDATE proposal_reports SET merge_reason = NULL WHERE proposal_id = ? AND merge_reason IS NOT NULL")
+                .execute(arguments: [proposalID])
         }
     }
 

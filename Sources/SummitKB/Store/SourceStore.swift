@@ -188,11 +188,12 @@ private struct ExtractionWriter {
             let proposalID = try merger.proposalID(mergeKey: mergeKey, summary: proposal.summary, kind: proposal.kind)
             try db.cachedStatement(sql: """
                 INSERT INTO proposal_reports (source_id, proposal_id, meeting_report_id, ordinal, summary, kind, status,
-                    conditions, features, challenges, merge_key)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    conditions, features, challenges, merge_key, source_sha256)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """).execute(arguments: [
                     sourceID, proposalID, proposal.meeting.flatMap { meetingReportIDs[$0] }, ordinal, proposal.summary,
                     proposal.kind, proposal.status.rawValue, proposal.conditions, proposal.features, proposal.challenges, mergeKey,
+                    sourceSHA256,
                 ])
             let reportID = db.lastInsertedRowID
             inserted.append((proposalID, reportID))
