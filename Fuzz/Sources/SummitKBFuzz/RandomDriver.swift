@@ -57,7 +57,7 @@ struct RandomDriver {
                     break
                 }
             }
-            FileManager.default.createFile(atPath: "crash-input", contents: Data(input))
+            _ = FileManager.default.createFile(atPath: "crash-input", contents: Data(input))
             Harness.run(input)
             runs += 1
             bytesRun += input.count
