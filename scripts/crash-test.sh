@@ -43,6 +43,9 @@ BIN="$(swift build -c release --show-bin-path)"
 SUMMITKB="$BIN/summitkb"
 BENCH="$BIN/summitkb-bench"
 
+# Two runs sharing $WORK would overwrite each other's databases: refuse the second.
+exec 9>"$WORK.lock"
+flock -n 9 || { echo "crash-test: another run is using $WORK (set WORK=...)" >&2; exit 2; }
 rm -rf "$WORK"
 mkdir -p "$WORK/failures"
 CORPUS="$WORK/corpus"
