@@ -219,6 +219,22 @@ private struct ExtractionWriter {
         case participant(Int64), meetingReport(Int64), meetingParticipant(Int64), proposalReport(Int64), proposalPosition(Int64)
     }
 
+    /// Most bytes of sentence stored with one evidence row, on each side of its span.
+    static let sentenceContextBytes = 1_000
+
+    /// The part of `sentence` stored as an evidence row's sentence: the sentence widened to
+    /// cover `span`, cut to ``sentenceContextBytes`` on each side of the span (on character
+    /// boundaries). Without the cut, a 10 MB "sentence" (a page without punctuation) with
+    /// thousands of spans in it wrote the 10 MB once per span: gigabytes of evidence.
+    static func sentenceWindow(_ sentence: TextRange, around span: TextRange, in bytes: [UInt8]) -> TextRange {
+        let clampedSpan = TextRange(min(max(span.lowerBound, 0), bytes.count), min(max(span.upperBound, 0), bytes.count))
+        var lower = max(min(sentence.lowerBound, clampedSpan.lowerBound), clampedSpan.lowerBound - sentenceContextBytes, 0)
+        var upper = min(max(sentence.upperBound, clampedSpan.upperBound), clampedSpan.upperBound + sentenceContextBytes, bytes.count)
+        while lower > 0, bytes[lower] & 0xC0 == 0x80 { lower -= 1 }
+        while upper < bytes.count, bytes[upper] & 0xC0 == 0x80 { upper += 1 }
+        return TextRange(lower, upper)
+    }
+
     /// Writes one evidence row, with its span and sentence in code points of `sources.text`.
     ///
     /// A span outside its sentence widens the stored sentence bounds to cover it, and a
@@ -230,10 +246,10 @@ private struct ExtractionWriter {
         let end = offsets.codePoint(atByte: evidence.range.upperBound)
         var sentenceStart = start, sentenceEnd = end, sentenceText = ""
         if document.sentences.indices.contains(evidence.sentence) {
-            let sentence = document.sentences[evidence.sentence].range
-            sentenceStart = min(start, offsets.codePoint(atByte: sentence.lowerBound))
-            sentenceEnd = max(end, offsets.codePoint(atByte: sentence.upperBound))
-            sentenceText = document.sentenceText(evidence.sentence)
+            let window = Self.sentenceWindow(document.sentences[evidence.sentence].range, around: evidence.range, in: document.bytes)
+            sentenceStart = offsets.codePoint(atByte: window.lowerBound)
+            sentenceEnd = offsets.codePoint(atByte: window.upperBound)
+            sentenceText = document.string(window)
         }
         var ids: [Int64?] = [nil, nil, nil, nil, nil]
         switch subject {

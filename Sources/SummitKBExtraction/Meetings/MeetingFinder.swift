@@ -358,6 +358,9 @@ private struct MeetingPass {
     mutating func record(trigger: Trigger, kind: MeetingKind, place: Place?, date: DateExpression?, named: Range<Int>?,
                          segment: Range<Int>, sentence: Int, into index: Int) {
         var meeting = meetings[index]
+        // Moved out, not shared: while `meetings[index]` also holds the evidence array, each
+        // append below copies it whole, quadratic for an article repeating one meeting.
+        meetings[index].evidence = []
         let isNew = meeting.name.isEmpty
         let triggerRange = document.range(tokens: trigger.tokens)
         meeting.evidence.append(Evidence(slot: "meeting", value: document.string(tokens: trigger.tokens), range: triggerRange,

@@ -34,8 +34,10 @@ enum Tokenizer {
                         let possessive = (next == 115 || next == 83) && (j + w + nw >= end || !isWordScalar(decode(bytes, j + w + nw, end).0))
                         if isWordScalar(next) && !possessive { j += w } else { break }
                     } else if s == 0x2E, sawLetter, j - start <= 2, j + 1 < end, isUpperASCII(bytes[j + 1]) || isUpperASCII(bytes[start]) && bytes[j + 1] >= 65 {
-                        // Dotted abbreviation: U.K., U.S.A., J.D.
-                        j = dottedAbbreviationEnd(bytes, from: start, end: end)
+                        // Dotted abbreviation: U.K., U.S.A., J.D. When the letters-and-dots scan
+                        // fails ("U1.S." has a digit), keep the word so far: never go back to
+                        // `start`, which would make an empty token and loop forever.
+                        j = max(j, dottedAbbreviationEnd(bytes, from: start, end: end))
                         break
                     } else if s == 0x2C || s == 0x2E, allDigits, j + 1 < end, bytes[j + 1] >= 48, bytes[j + 1] <= 57 {
                         j += 1   // 1,000 or 3.5

@@ -1,0 +1,1 @@
+../../../Sources/SummitKB/Ingest/DocumentDecoder.swift
