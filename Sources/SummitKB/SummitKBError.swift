@@ -10,6 +10,9 @@ public enum SummitKBError: Error, LocalizedError, Equatable, Sendable {
     case cannotOpen(path: String, reason: String)
     /// A document was refused; nothing of it was written.
     case badDocument(path: String, reason: String)
+    /// The database refused a write (disk full, read-only file); the group of documents
+    /// being written was rolled back and the run stopped.
+    case writeFailed(path: String, document: String, reason: String)
     /// A path given to ingest does not exist or cannot be read.
     case unreadablePath(path: String, reason: String)
     /// A lexicon or pattern file failed validation.
@@ -31,6 +34,8 @@ public enum SummitKBError: Error, LocalizedError, Equatable, Sendable {
             return "\(path): cannot open database: \(reason)"
         case let .badDocument(path, reason):
             return "\(path): \(reason)"
+        case let .writeFailed(path, document, reason):
+            return "\(path): writing \(document) failed: \(reason); nothing of its group was written, earlier documents are kept"
         case let .unreadablePath(path, reason):
             return "\(path): \(reason)"
         case let .badDataFile(message):

@@ -82,9 +82,9 @@ extension KnowledgeBase {
     /// - Parameter progress: called after each document with (documents done, documents
     ///   found so far); folders are discovered as they are walked.
     /// - Throws: ``SummitKBError/badDataFile(_:)`` for an unusable lexicon, before
-    ///   anything is written; ``SummitKBError/cannotOpen(path:reason:)`` when the
-    ///   database refuses a write (disk full, read-only file): the document being written
-    ///   is rolled back and the run stops.
+    ///   anything is written; ``SummitKBError/writeFailed(path:document:reason:)`` when the
+    ///   database refuses a write (disk full, read-only file): the group being written is
+    ///   rolled back, earlier commits stay, and the run stops.
     public func ingest(_ inputs: [String], options: IngestOptions = IngestOptions(),
                        progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> IngestReport {
         let pipeline = try Self.pipeline(lexiconPaths: options.lexiconPaths)
@@ -185,7 +185,7 @@ extension KnowledgeBase {
                 }
             }
         } catch let error as DatabaseError {
-            throw SummitKBError.cannotOpen(path: path, reason: "writing \(current) failed: \(error.message ?? "\(error.resultCode)"); nothing of its group was written")
+            throw SummitKBError.writeFailed(path: path, document: current, reason: error.message ?? "\(error.resultCode)")
         }
     }
 
