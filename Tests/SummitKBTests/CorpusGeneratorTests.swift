@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import SummitKB
+@testable import SummitKB
 
 @Suite struct CorpusGeneratorTests {
     /// Reads every file in a folder, keyed by name.
@@ -86,10 +86,10 @@ import SummitKB
     }
 
     @Test func civilDatesRoundTrip() {
-        let date = CivilDate(daysSinceEpoch: 20_153)   // 2025-03-06, a Thursday
+        let date = CivilDate(dayNumber: 20_153)   // 2025-03-06, a Thursday
         #expect(date.description == "2025-03-06")
         #expect(date.weekdayName == "Thursday")
         #expect(date.dayAndMonth == "6 March")
-        #expect(CivilDate(daysSinceEpoch: 0).description == "1970-01-01")
+        #expect(CivilDate(dayNumber: 0).description == "1970-01-01")
     }
 }

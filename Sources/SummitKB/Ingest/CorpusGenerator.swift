@@ -113,7 +113,7 @@ public struct CorpusGenerator: Sendable {
         let kind = rng.pick(GeneratedMeeting.Kind.allCases)
         let host = rng.pick(WordLists.hostCountries)
         let place = kind.isRemote ? nil : rng.pick(host.places)
-        let date = CivilDate(daysSinceEpoch: WordLists.firstMeetingDay + rng.int(below: 3_650))
+        let date = CivilDate(dayNumber: WordLists.firstMeetingDay + rng.int(below: 3_650))
         let convener = host.leader
         var guests = rng.sample(WordLists.countries.filter { $0.name != host.name }, count: 2 + rng.int(below: 5))
         if kind == .call || kind == .visit { guests = Array(guests.prefix(1)) }
@@ -242,46 +242,14 @@ public struct GeneratedProposal: Sendable, Hashable {
     }
 }
 
-/// A calendar date without time zone, with the arithmetic the generator needs.
-public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public let year: Int
-    public let month: Int
-    public let day: Int
-    /// Days since 1970-01-01.
-    public let daysSinceEpoch: Int
-
-    /// The date `days` days after 1970-01-01 (proleptic Gregorian).
-    public init(daysSinceEpoch days: Int) {
-        daysSinceEpoch = days
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let shiftedMonth = (5 * dayOfYear + 2) / 153
-        day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
-        month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
-        year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-    }
-
-    /// `YYYY-MM-DD`.
-    public var description: String {
-        func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        return "\(year)-\(pad(month))-\(pad(day))"
-    }
-
+extension CivilDate {
     /// "Monday" ... "Sunday".
-    public var weekdayName: String {
-        let names = ["Thursday", "Friday", "Saturday", "Sunday", "Monday", "Tuesday", "Wednesday"]
-        return names[((daysSinceEpoch % 7) + 7) % 7]
+    var weekdayName: String {
+        ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][weekdayIndex]
     }
 
     /// "6 March".
-    public var dayAndMonth: String { "\(day) \(WordLists.monthNames[month - 1])" }
-
-    public func adding(days: Int) -> CivilDate { CivilDate(daysSinceEpoch: daysSinceEpoch + days) }
-
-    public static func < (lhs: CivilDate, rhs: CivilDate) -> Bool { lhs.daysSinceEpoch < rhs.daysSinceEpoch }
+    var dayAndMonth: String { "\(day) \(WordLists.monthNames[month - 1])" }
 }
 
 /// SplitMix64: a small, fast generator whose output is fixed by its seed on every platform.

@@ -132,18 +132,7 @@ enum MeetingReportComparison {
     }
 
     /// Days since 1970-01-01 of an ISO `YYYY-MM-DD` date, or nil when it is not one.
-    static func dayNumber(_ iso: String) -> Int? {
-        let parts = iso.split(separator: "-")
-        guard parts.count == 3, parts[0].count == 4, let year = Int(parts[0]), let month = Int(parts[1]),
-              let day = Int(parts[2]), (1...12).contains(month), (1...31).contains(day) else { return nil }
-        // Howard Hinnant's days_from_civil.
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
+    static func dayNumber(_ iso: String) -> Int? { CivilDate(iso: iso)?.dayNumber }
 
     static func fold(_ text: String) -> String {
         Folding.fold(text).trimmingCharacters(in: .whitespacesAndNewlines)

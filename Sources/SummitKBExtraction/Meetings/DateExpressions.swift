@@ -122,31 +122,43 @@ struct DateExpressionFinder: Sendable {
 }
 
 /// A calendar day without time zone: enough to resolve "Monday" against a published date.
-struct CivilDate: Hashable, Sendable {
-    var year: Int
-    var month: Int
-    var day: Int
+///
+/// ```swift
+/// let friday = CivilDate(iso: "2025-02-14")!
+/// friday.weekday(0, direction: 2).iso   // "2025-02-17", the Monday after
+/// CivilDate(dayNumber: friday.dayNumber + 20).iso   // "2025-03-06"
+/// ```
+public struct CivilDate: Hashable, Sendable, Comparable, CustomStringConvertible {
+    public var year: Int
+    public var month: Int
+    public var day: Int
 
-    init(year: Int, month: Int, day: Int) {
+    public init(year: Int, month: Int, day: Int) {
         self.year = year
         self.month = month
         self.day = day
     }
 
-    /// Parses `YYYY-MM-DD`.
-    init?(iso: String) {
+    /// Parses `YYYY-MM-DD`; nil when the text is not such a date.
+    public init?(iso: String) {
         let parts = iso.prefix(10).split(separator: "-").compactMap { Int($0) }
         guard parts.count == 3, (1...12).contains(parts[1]), (1...31).contains(parts[2]) else { return nil }
         self.init(year: parts[0], month: parts[1], day: parts[2])
     }
 
-    var iso: String {
+    /// ISO `YYYY-MM-DD`.
+    public var description: String { iso }
+
+    public static func < (lhs: CivilDate, rhs: CivilDate) -> Bool { lhs.dayNumber < rhs.dayNumber }
+
+    /// The date as ISO `YYYY-MM-DD`.
+    public var iso: String {
         let y = String(year), m = month < 10 ? "0\(month)" : "\(month)", d = day < 10 ? "0\(day)" : "\(day)"
         return "\(y)-\(m)-\(d)"
     }
 
     /// Days since 1970-01-01 (proleptic Gregorian).
-    var dayNumber: Int {
+    public var dayNumber: Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yearOfEra = y - era * 400
@@ -155,7 +167,8 @@ struct CivilDate: Hashable, Sendable {
         return era * 146097 + dayOfEra - 719468
     }
 
-    init(dayNumber: Int) {
+    /// The date `dayNumber` days after 1970-01-01.
+    public init(dayNumber: Int) {
         let z = dayNumber + 719468
         let era = (z >= 0 ? z : z - 146096) / 146097
         let dayOfEra = z - era * 146097
@@ -167,10 +180,11 @@ struct CivilDate: Hashable, Sendable {
         self.init(year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month: month, day: day)
     }
 
-    func adding(days: Int) -> CivilDate { CivilDate(dayNumber: dayNumber + days) }
+    /// The date `days` days later (earlier when negative).
+    public func adding(days: Int) -> CivilDate { CivilDate(dayNumber: dayNumber + days) }
 
     /// 0 = Monday ... 6 = Sunday.
-    var weekdayIndex: Int { ((dayNumber % 7) + 7 + 3) % 7 }
+    public var weekdayIndex: Int { ((dayNumber % 7) + 7 + 3) % 7 }
 
     var startOfWeek: CivilDate { adding(days: -weekdayIndex) }
 
