@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SummitKB
 
 /// Output options shared by every subcommand.
 struct OutputOptions: ParsableArguments {
@@ -8,9 +9,7 @@ struct OutputOptions: ParsableArguments {
 
     /// Prints `value` as pretty JSON on standard output.
     func printJSON<T: Encodable>(_ value: T) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        print(String(decoding: try encoder.encode(value), as: UTF8.self))
+        print(String(decoding: try StableJSON.document(value), as: UTF8.self), terminator: "")
     }
 }
 

@@ -199,9 +199,7 @@ extension SummitKBCommand.Curate {
         /// `3 orphaned  reject meeting seeds/a.txt#0 {...}  ana: why  (note)`
         static func line(_ record: CorrectionRecord) -> String {
             let correction = record.correction
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            let payload = (try? encoder.encode(correction.payload)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+            let payload = (try? StableJSON.line(correction.payload)) ?? "{}"
             var text = "\(record.id)\t\(record.status.rawValue)\t\(correction.action.rawValue) \(correction.targetType.rawValue) "
                 + "\(correction.target) \(payload)\t\(record.author ?? "-") \(record.createdAt)"
             if let reason = record.reason { text += ": \(reason)" }

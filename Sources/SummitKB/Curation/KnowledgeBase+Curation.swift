@@ -78,13 +78,11 @@ extension KnowledgeBase {
     /// Each line has the keys `action`, `target_type`, `target`, `payload`, `author`,
     /// `reason`, `created_at`, sorted; statuses are not exported (they belong to one database).
     public func exportCorrections() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return try corrections().map { record in
+        try corrections().map { record in
             let line = CorrectionLine(action: record.correction.action, targetType: record.correction.targetType,
                                       target: record.correction.target, payload: record.correction.payload,
                                       author: record.author, reason: record.reason, createdAt: record.createdAt)
-            return String(decoding: try encoder.encode(line), as: UTF8.self) + "\n"
+            return try StableJSON.line(line) + "\n"
         }.joined()
     }
 
@@ -161,9 +159,7 @@ extension KnowledgeBase {
 
     /// The payload as stored: JSON with sorted keys, nothing else, so equal payloads are equal text.
     static func canonicalPayload(_ payload: Correction.Payload) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(payload), as: UTF8.self)
+        try StableJSON.line(payload)
     }
 
     static func existingID(of correction: Correction, db: Database) throws -> Int64? {

@@ -210,13 +210,7 @@ extension EvaluationReport {
 
 extension EvaluationReport {
     /// The report as stable JSON (pretty printed, keys sorted, ratios as `null` when undefined).
-    public func jsonData() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        var data = try encoder.encode(self)
-        data.append(UInt8(ascii: "\n"))
-        return data
-    }
+    public func jsonData() throws -> Data { try StableJSON.document(self) }
 }
 
 private func ratio(_ numerator: Int, _ denominator: Int) -> Double? {

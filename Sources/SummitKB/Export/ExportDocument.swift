@@ -386,13 +386,7 @@ public struct ExportDocument: Codable, Sendable, Equatable {
 extension ExportDocument {
     /// The document as stable JSON: pretty printed, keys sorted, `null` written out,
     /// ending with a newline.
-    public func jsonData() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        var data = try encoder.encode(self)
-        data.append(UInt8(ascii: "\n"))
-        return data
-    }
+    public func jsonData() throws -> Data { try StableJSON.document(self) }
 
     /// Decodes an export from JSON data.
     ///

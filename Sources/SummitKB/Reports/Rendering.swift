@@ -129,10 +129,7 @@ public enum Rendering {
     /// let data = try Rendering.json(try kb.timeline())
     /// ```
     public static func json(_ value: some Encodable) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+        String(decoding: try StableJSON.document(value, snakeCaseKeys: true), as: UTF8.self)
     }
 
     /// RFC 4180 CSV: CRLF line ends; fields with a comma, quote, CR or LF are quoted, quotes doubled.
