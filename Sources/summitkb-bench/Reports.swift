@@ -14,9 +14,9 @@ struct CannedReport: Sendable {
     let name: String
     /// The SQL, when the report is one statement: its `EXPLAIN QUERY PLAN` is inspected.
     let sql: String?
-    let run: @Sendable (Database) throws -> Int
+    let run: @Sendable (KnowledgeBase) throws -> Int
 
-    init(_ name: String, sql: String? = nil, run: @escaping @Sendable (Database) throws -> Int) {
+    init(_ name: String, sql: String? = nil, run: @escaping @Sendable (KnowledgeBase) throws -> Int) {
         self.name = name
         self.sql = sql
         self.run = run
@@ -24,11 +24,27 @@ struct CannedReport: Sendable {
 
     /// A report that is one SQL query; its row count is the result.
     static func sql(_ name: String, _ sql: String) -> CannedReport {
-        CannedReport(name, sql: sql) { db in try Row.fetchAll(db, sql: sql).count }
+        CannedReport(name, sql: sql) { kb in try kb.writer.read { db in try Row.fetchAll(db, sql: sql).count } }
     }
 
-    /// Representative queries until the query module's report functions are wired in.
+    /// The most reported meeting: a realistic dossier to time.
+    private static func busiestMeeting(_ kb: KnowledgeBase) throws -> Int64 {
+        try kb.writer.read { db in
+            try Int64.fetchOne(db, sql: "SELECT meeting_id FROM meeting_reports GROUP BY meeting_id ORDER BY count(*) DESC LIMIT 1") ?? 0
+        }
+    }
+
+    /// Every canned report of the library, as `summitkb report` runs them (default limits of
+    /// the CLI), then representative ad-hoc SQL.
     static let all: [CannedReport] = [
+        CannedReport("report timeline (limit 50)") { try $0.timeline(limit: 50).meetings.count },
+        CannedReport("report meeting (busiest)") { try $0.meetingDossier(id: try busiestMeeting($0)).participants.count },
+        CannedReport("report attendance (limit 50)") { try $0.attendance(limit: 50).rows.count },
+        CannedReport("report participant Emmanuel Macron") { try $0.participantProfile(named: "Emmanuel Macron").meetings.count },
+        CannedReport("report proposals (limit 50)") { try $0.proposalsReport(limit: 50).proposals.count },
+        CannedReport("report sources (limit 50)") { try $0.sourcesReport(limit: 50).sources.count },
+        CannedReport("report conflicts (limit 50)") { try $0.conflicts(limit: 50).conflicts.count },
+        CannedReport("search ceasefire") { try $0.search("ceasefire").count },
         .sql("meeting overview (latest 50)", "SELECT * FROM meeting_overview ORDER BY date DESC LIMIT 50"),
         .sql("meetings in a city", "SELECT id, name, kind, date FROM meetings WHERE city = 'Paris' ORDER BY date"),
         .sql("meetings of a kind", "SELECT id, name, city, date FROM meetings WHERE kind = 'military' ORDER BY date"),
@@ -58,20 +74,18 @@ struct CannedReport: Sendable {
     /// Runs each report `runs` times on a read-only knowledge base.
     static func time(_ reports: [CannedReport], database: String, runs: Int) throws -> [ReportTiming] {
         let knowledgeBase = try KnowledgeBase(path: database, mode: .readOnly)
-        return try knowledgeBase.writer.read { db in
-            try reports.map { report in
+        return try reports.map { report in
                 var durations: [Double] = []
                 var rows = 0
                 for _ in 0..<runs {
-                    let (count, seconds) = try timed { try report.run(db) }
+                    let (count, seconds) = try timed { try report.run(knowledgeBase) }
                     rows = count
                     durations.append(seconds * 1000)
                 }
                 durations.sort()
                 return ReportTiming(name: report.name, medianMilliseconds: durations[durations.count / 2],
                                     minMilliseconds: durations[0], rows: rows,
-                                    fullScans: try report.sql.map { try fullScans(of: $0, in: db) } ?? [])
-            }
+                                    fullScans: try report.sql.map { sql in try knowledgeBase.writer.read { try fullScans(of: sql, in: $0) } } ?? [])
         }
     }
 

@@ -90,6 +90,26 @@ public struct DataTable: Sendable {
     }
 }
 
+extension DataTable {
+    /// The rows of a cue file (`phrase  type ...`): each with its type parsed as `Cue` and
+    /// its phrase folded into tokens the way documents are.
+    ///
+    /// - Throws: ``DataFileError`` for an unknown type or an empty phrase, naming the line.
+    func cueRows<Cue: RawRepresentable & CaseIterable>(
+        of _: Cue.Type, phraseColumn: Int = 0, typeColumn: Int = 1
+    ) throws -> [(row: Row, cue: Cue, phrase: [String])] where Cue.RawValue == String {
+        try rows.map { row in
+            guard let cue = Cue(rawValue: row[typeColumn]) else {
+                let expected = Cue.allCases.map(\.rawValue).joined(separator: ", ")
+                throw DataFileError(file: name, line: row.line, message: "unknown type '\(row[typeColumn])' (expected \(expected))")
+            }
+            let phrase = foldedTokens(row[phraseColumn])
+            guard !phrase.isEmpty else { throw DataFileError(file: name, line: row.line, message: "has an empty phrase") }
+            return (row, cue, phrase)
+        }
+    }
+}
+
 /// A lexicon or pattern file that failed validation.
 public struct DataFileError: Error, Hashable, Sendable, CustomStringConvertible {
     public let file: String

@@ -153,13 +153,7 @@ public struct TitleLexicon: Sendable {
     /// Parses and validates a cue file.
     public init(name: String, text: String) throws {
         let table = try DataTable(name: name, text: text, format: Self.format, columns: Self.columns)
-        for row in table.rows {
-            guard let cue = Cue(rawValue: row[1]) else {
-                throw DataFileError(file: name, line: row.line,
-                                    message: "unknown type '\(row[1])' (expected \(Cue.allCases.map(\.rawValue).joined(separator: ", ")))")
-            }
-            let phrase = foldedTokens(row[0])
-            guard !phrase.isEmpty else { throw DataFileError(file: name, line: row.line, message: "has an empty phrase") }
+        for (_, cue, phrase) in try table.cueRows(of: Cue.self) {
             if cue == .head || cue == .counterpart { heads.insert(phrase, phrase.count) }
             words[cue, default: []].insert(phrase.joined(separator: " "))
         }

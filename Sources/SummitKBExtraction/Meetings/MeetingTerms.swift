@@ -37,16 +37,10 @@ public struct MeetingTerms: Sendable {
     /// - Throws: ``DataFileError`` naming the file and line of the first problem.
     public init(name: String, text: String) throws {
         let table = try DataTable(name: name, text: text, format: Self.format, columns: Self.columns)
-        for row in table.rows {
-            guard let cue = Cue(rawValue: row[1]) else {
-                throw DataFileError(file: name, line: row.line,
-                                    message: "unknown type '\(row[1])' (expected \(Cue.allCases.map(\.rawValue).joined(separator: ", ")))")
-            }
+        for (row, cue, phrase) in try table.cueRows(of: Cue.self) {
             if cue == .trigger || cue == .verb || cue == .kind, MeetingKind(rawValue: row[2]) == nil {
                 throw DataFileError(file: name, line: row.line, message: "unknown meeting kind '\(row[2])'")
             }
-            let phrase = foldedTokens(row[0])
-            guard !phrase.isEmpty else { throw DataFileError(file: name, line: row.line, message: "has an empty phrase") }
             trie.insert(phrase, Entry(cue: cue, value: row[2]))
             words[cue, default: []].insert(phrase.joined(separator: " "))
         }
