@@ -187,32 +187,28 @@ struct CorrectionApplier {
     // MARK: Roles and positions
 
     private func addRole(meeting: String, payload: Correction.Payload) throws -> Applied {
-        let meetingID = try references.meetingID(meeting)
-        let role = try required(payload.role, "role")
-        let participantID = try participantForAddition(payload)
-        let origins = try String.fetchSet(db, sql: "SELECT origin FROM meeting_participants WHERE meeting_id = ? AND participant_id = ? AND role = ?",
-                                          arguments: [meetingID, participantID, role])
-        if !origins.isEmpty {
-            return Applied(note: origins.contains("added") ? nil : "already reported by a source")
-        }
-        try db.execute(sql: """
-            INSERT INTO meeting_participants (meeting_id, participant_id, role, origin) VALUES (?, ?, ?, 'added')
-            """, arguments: [meetingID, participantID, role])
-        return Applied()
+        try addLink(table: "meeting_participants", owner: "meeting_id", ownerID: try references.meetingID(meeting),
+                    attribute: "role", value: try required(payload.role, "role"), payload: payload)
     }
 
     private func addPosition(proposal: String, payload: Correction.Payload) throws -> Applied {
-        let proposalID = try references.proposalID(proposal)
-        let stance = try required(payload.stance, "stance")
+        try addLink(table: "proposal_positions", owner: "proposal_id", ownerID: try references.proposalID(proposal),
+                    attribute: "stance", value: try required(payload.stance, "stance"), payload: payload)
+    }
+
+    /// Adds a participant's role at a meeting or position on a proposal, unless a source
+    /// already reports it. `table`, `owner` and `attribute` are fixed identifiers from the
+    /// two callers above; every value is a bound parameter.
+    private func addLink(table: String, owner: String, ownerID: Int64, attribute: String, value: String,
+                         payload: Correction.Payload) throws -> Applied {
         let participantID = try participantForAddition(payload)
-        let origins = try String.fetchSet(db, sql: "SELECT origin FROM proposal_positions WHERE proposal_id = ? AND participant_id = ? AND stance = ?",
-                                          arguments: [proposalID, participantID, stance])
+        let origins = try String.fetchSet(db, sql: "SELECT origin FROM \(table) WHERE \(owner) = ? AND participant_id = ? AND \(attribute) = ?",
+                                          arguments: [ownerID, participantID, value])
         if !origins.isEmpty {
             return Applied(note: origins.contains("added") ? nil : "already reported by a source")
         }
-        try db.execute(sql: """
-            INSERT INTO proposal_positions (proposal_id, participant_id, stance, origin) VALUES (?, ?, ?, 'added')
-            """, arguments: [proposalID, participantID, stance])
+        try db.execute(sql: "INSERT INTO \(table) (\(owner), participant_id, \(attribute), origin) VALUES (?, ?, ?, 'added')",
+                       arguments: [ownerID, participantID, value])
         return Applied()
     }
 
