@@ -85,6 +85,7 @@ extension KnowledgeBase {
     ///   anything is written; ``SummitKBError/writeFailed(path:document:reason:)`` when the
     ///   database refuses a write (disk full, read-only file): the group being written is
     ///   rolled back, earlier commits stay, and the run stops.
+    @discardableResult
     public func ingest(_ inputs: [String], options: IngestOptions = IngestOptions(),
                        progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> IngestReport {
         let pipeline = try Self.pipeline(lexiconPaths: options.lexiconPaths)
