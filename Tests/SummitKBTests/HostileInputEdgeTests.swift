@@ -93,7 +93,7 @@ import Testing
         let folder = try Support.temporaryFolder()
         let url = folder.appendingPathComponent("in/huge.txt")
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: url.path, contents: Data(Self.article.utf8))
+        _ = FileManager.default.createFile(atPath: url.path, contents: Data(Self.article.utf8))
         let handle = try FileHandle(forWritingTo: url)
         try handle.truncate(atOffset: 100_000_000)   // sparse: the article then zeros
         try handle.close()
