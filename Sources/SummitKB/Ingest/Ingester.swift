@@ -90,7 +90,8 @@ extension KnowledgeBase {
                        progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> IngestReport {
         let pipeline = try Self.pipeline(lexiconPaths: options.lexiconPaths)
         let reader = DocumentReader(maxBytes: options.maxDocumentBytes)
-        var walker = InputWalker(inputs: inputs)
+        // The database may sit in a folder being ingested (`summitkb ingest .`): never read it as an article.
+        var walker = InputWalker(inputs: inputs, skipping: ["", "-wal", "-shm", "-journal"].map { path + $0 })
         var report = IngestReport()
         var found = 0
         while true {

@@ -23,8 +23,10 @@ struct InputDocument: Sendable {
 /// ```
 ///
 /// Folders are walked recursively and depth first, entries sorted by name (byte order),
-/// descending into a subfolder where its name sorts. Hidden entries (name starting with `.`) and `*.meta` sidecars are skipped
-/// inside folders; a file named explicitly is always taken. A folder reached twice
+/// descending into a subfolder where its name sorts. Hidden entries (name starting with `.`),
+/// `*.meta` sidecars and the files in `skipping` (the knowledge base's own database, WAL and
+/// shared-memory files, compared by device and inode) are skipped inside folders; a file
+/// named explicitly is always taken. A folder reached twice
 /// (symlink loop, or two links to one folder) is walked once. Only one folder listing
 /// is held at a time per level, so memory stays bounded by the folder depth.
 struct InputWalker: IteratorProtocol {
@@ -34,15 +36,25 @@ struct InputWalker: IteratorProtocol {
     private var pendingInputs: [String]
     /// Stack of folder listings being walked: (folder path as given, remaining entry names).
     private var folderStack: [(path: String, entries: ArraySlice<String>)] = []
-    private var visitedFolders: Set<FolderIdentity> = []
+    private var visitedFolders: Set<FileIdentity> = []
+    private let skippedFiles: Set<FileIdentity>
 
-    private struct FolderIdentity: Hashable {
+    private struct FileIdentity: Hashable {
         let device: UInt64
         let inode: UInt64
+
+        init(_ status: stat) {
+            device = UInt64(status.st_dev)
+            inode = UInt64(status.st_ino)
+        }
     }
 
-    init(inputs: [String]) {
+    init(inputs: [String], skipping files: [String] = []) {
         pendingInputs = inputs.reversed()
+        skippedFiles = Set(files.compactMap { path in
+            var status = stat()
+            return stat(path, &status) == 0 ? FileIdentity(status) : nil
+        })
     }
 
     mutating func next() -> InputDocument? {
@@ -71,8 +83,7 @@ struct InputWalker: IteratorProtocol {
         }
         let type = status.st_mode & S_IFMT
         if type == S_IFDIR {
-            let identity = FolderIdentity(device: UInt64(status.st_dev), inode: UInt64(status.st_ino))
-            guard visitedFolders.insert(identity).inserted else { return nil }
+            guard visitedFolders.insert(FileIdentity(status)).inserted else { return nil }
             do {
                 let names = try FileManager.default.contentsOfDirectory(atPath: path)
                 folderStack.append((path, ArraySlice(names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })))
@@ -83,7 +94,7 @@ struct InputWalker: IteratorProtocol {
         }
         // Sockets, FIFOs and devices inside folders are not documents; named explicitly,
         // the reader refuses them with a reason.
-        if type != S_IFREG && !explicit { return nil }
+        if !explicit && (type != S_IFREG || skippedFiles.contains(FileIdentity(status))) { return nil }
         return InputDocument(path: path, origin: .file)
     }
 
