@@ -76,8 +76,9 @@ extension KnowledgeBase {
     ///   document brought is marked orphaned.
     ///
     /// Documents are read and extracted on every core in batches of
-    /// ``ingestBatchSize``, then written in input order, ``IngestOptions/documentsPerCommit``
-    /// to a commit, so memory stays bounded however large the folder.
+    /// ``ingestBatchSize`` and written by one writer in input order,
+    /// ``IngestOptions/documentsPerCommit`` to a commit; the next batch is extracted while
+    /// the current one is written, so at most two batches are in memory however large the folder.
     ///
     /// - Parameter progress: called after each document with (documents done, documents
     ///   found so far); folders are discovered as they are walked.
@@ -94,22 +95,16 @@ extension KnowledgeBase {
         var walker = InputWalker(inputs: inputs, skipping: ["", "-wal", "-shm", "-journal"].map { path + $0 })
         var report = IngestReport()
         var found = 0
-        while true {
+        func nextBatch() -> [InputDocument] {
             var batch: [InputDocument] = []
             while batch.count < Self.ingestBatchSize, let input = walker.next() { batch.append(input) }
-            if batch.isEmpty {
-                try applyCorrections()
-                return report
-            }
             found += batch.count
-            let loaded = Self.parallelMap(batch) { reader.load($0) }
-            let storedFingerprints = try fingerprints(of: loaded.map(\.path))
-            let extractions = Self.parallelMap(loaded) { document -> ExtractionResult? in
-                guard case .success(let content) = document.content,
-                      storedFingerprints[document.path] != content.sha256 else { return nil }
-                return pipeline.extract(raw: content.rawText, metadata: content.metadata)
-            }
-            let pending = Array(zip(loaded, extractions))
+            return batch
+        }
+        var pending = try prepare(nextBatch(), reader: reader, pipeline: pipeline)
+        while !pending.isEmpty {
+            // The next batch is read and extracted on the other threads while this one is written.
+            let upcoming = Eventually { [self, batch = nextBatch()] in try self.prepare(batch, reader: reader, pipeline: pipeline) }
             for start in stride(from: 0, to: pending.count, by: options.documentsPerCommit) {
                 let group = pending[start..<min(start + options.documentsPerCommit, pending.count)]
                 for (document, outcome) in zip(group.map(\.0), try store(group, pipeline: pipeline)) {
@@ -117,7 +112,25 @@ extension KnowledgeBase {
                     progress?(report.outcomes.count, found)
                 }
             }
+            pending = try upcoming.value()
         }
+        try applyCorrections()
+        return report
+    }
+
+    /// Reads a batch and extracts, on every core, the documents that are new or changed
+    /// (a stale fingerprint only costs an extraction: the store checks again when writing).
+    private func prepare(_ batch: [InputDocument], reader: DocumentReader,
+                         pipeline: ExtractionPipeline) throws -> [(LoadedDocument, ExtractionResult?)] {
+        guard !batch.isEmpty else { return [] }
+        let loaded = Self.parallelMap(batch) { reader.load($0) }
+        let storedFingerprints = try fingerprints(of: loaded.map(\.path))
+        let extractions = Self.parallelMap(loaded) { document -> ExtractionResult? in
+            guard case .success(let content) = document.content,
+                  storedFingerprints[document.path] != content.sha256 else { return nil }
+            return pipeline.extract(raw: content.rawText, metadata: content.metadata)
+        }
+        return Array(zip(loaded, extractions))
     }
 
     /// Ingests one in-memory document under `path`, as if read from a file.
@@ -212,6 +225,25 @@ extension KnowledgeBase {
             results.set(index, transform(elements[index]))
         }
         return results.values
+    }
+}
+
+/// A value computed on a background thread, waited for when needed.
+private final class Eventually<Value>: @unchecked Sendable {
+    private var result: Result<Value, Error>?
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ work: @escaping @Sendable () throws -> Value) {
+        DispatchQueue.global().async {
+            self.result = Result { try work() }
+            self.done.signal()
+        }
+    }
+
+    /// Blocks until the work is done; rethrows its error.
+    func value() throws -> Value {
+        done.wait()
+        return try result!.get()
     }
 }
 
