@@ -101,10 +101,17 @@ extension KnowledgeBase {
             found += batch.count
             return batch
         }
-        var pending = try prepare(nextBatch(), reader: reader, pipeline: pipeline)
+        let prepare: @Sendable (InputDocument) -> (LoadedDocument, ExtractionResult?) = { [self] input in
+            let document = reader.load(input)
+            guard case .success(let content) = document.content,
+                  (try? fingerprint(of: document.path)) != content.sha256 else { return (document, nil) }
+            return (document, pipeline.extract(raw: content.rawText, metadata: content.metadata))
+        }
+        var pending = BatchPreparation(nextBatch(), prepare).finish()
         while !pending.isEmpty {
-            // The next batch is read and extracted on the other threads while this one is written.
-            let upcoming = Eventually { [self, batch = nextBatch()] in try self.prepare(batch, reader: reader, pipeline: pipeline) }
+            // A helper thread prepares the next batch while this one is written; the writer
+            // joins in once its write is done, so both cores stay busy whichever side is slower.
+            let upcoming = BatchPreparation(nextBatch(), prepare)
             for start in stride(from: 0, to: pending.count, by: options.documentsPerCommit) {
                 let group = pending[start..<min(start + options.documentsPerCommit, pending.count)]
                 for (document, outcome) in zip(group.map(\.0), try store(group, pipeline: pipeline)) {
@@ -112,25 +119,18 @@ extension KnowledgeBase {
                     progress?(report.outcomes.count, found)
                 }
             }
-            pending = try upcoming.value()
+            pending = upcoming.finish()
         }
         try applyCorrections()
         return report
     }
 
-    /// Reads a batch and extracts, on every core, the documents that are new or changed
-    /// (a stale fingerprint only costs an extraction: the store checks again when writing).
-    private func prepare(_ batch: [InputDocument], reader: DocumentReader,
-                         pipeline: ExtractionPipeline) throws -> [(LoadedDocument, ExtractionResult?)] {
-        guard !batch.isEmpty else { return [] }
-        let loaded = Self.parallelMap(batch) { reader.load($0) }
-        let storedFingerprints = try fingerprints(of: loaded.map(\.path))
-        let extractions = Self.parallelMap(loaded) { document -> ExtractionResult? in
-            guard case .success(let content) = document.content,
-                  storedFingerprints[document.path] != content.sha256 else { return nil }
-            return pipeline.extract(raw: content.rawText, metadata: content.metadata)
+    /// The stored fingerprint of the source at `path`, if there is one. Read before writing,
+    /// it only saves an extraction: the store checks again inside the write.
+    private func fingerprint(of path: String) throws -> String? {
+        try writer.read { db in
+            try String.fetchOne(db.cachedStatement(sql: "SELECT sha256 FROM sources WHERE path = ?"), arguments: [path])
         }
-        return Array(zip(loaded, extractions))
     }
 
     /// Ingests one in-memory document under `path`, as if read from a file.
@@ -203,62 +203,52 @@ extension KnowledgeBase {
             throw SummitKBError.writeFailed(path: path, document: current, reason: error.message ?? "\(error.resultCode)")
         }
     }
-
-    /// The stored fingerprint of each of `paths` that is already a source.
-    private func fingerprints(of paths: [String]) throws -> [String: String] {
-        try writer.read { db in
-            var result: [String: String] = [:]
-            let statement = try db.cachedStatement(sql: "SELECT sha256 FROM sources WHERE path = ?")
-            for path in paths {
-                if let sha = try String.fetchOne(statement, arguments: [path]) { result[path] = sha }
-            }
-            return result
-        }
-    }
-
-    /// `transform` applied to every element on all cores; results in input order.
-    static func parallelMap<Element: Sendable, Result: Sendable>(
-        _ elements: [Element], _ transform: @Sendable (Element) -> Result
-    ) -> [Result] {
-        let results = ResultSlots<Result>(count: elements.count)
-        DispatchQueue.concurrentPerform(iterations: elements.count) { index in
-            results.set(index, transform(elements[index]))
-        }
-        return results.values
-    }
 }
 
-/// A value computed on a background thread, waited for when needed.
-private final class Eventually<Value>: @unchecked Sendable {
-    private var result: Result<Value, Error>?
-    private let done = DispatchSemaphore(value: 0)
+/// One batch of documents prepared (read, checked, extracted) by a helper thread and,
+/// once it calls ``finish()``, by the caller too: documents are claimed one at a time, so the
+/// work spreads over both threads whatever else the caller was doing meanwhile.
+private final class BatchPreparation: @unchecked Sendable {
+    typealias Prepared = (LoadedDocument, ExtractionResult?)
 
-    init(_ work: @escaping @Sendable () throws -> Value) {
-        DispatchQueue.global().async {
-            self.result = Result { try work() }
-            self.done.signal()
-        }
-    }
-
-    /// Blocks until the work is done; rethrows its error.
-    func value() throws -> Value {
-        done.wait()
-        return try result!.get()
-    }
-}
-
-/// Fixed slots filled from concurrent iterations, each slot by exactly one iteration.
-private final class ResultSlots<Value>: @unchecked Sendable {
-    private var slots: [Value?]
+    private let batch: [InputDocument]
+    private let prepare: @Sendable (InputDocument) -> Prepared
+    private var results: [Prepared?]
+    private var nextIndex = 0
     private let lock = NSLock()
+    private let helperDone = DispatchSemaphore(value: 0)
 
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ value: Value) {
-        lock.lock()
-        slots[index] = value
-        lock.unlock()
+    init(_ batch: [InputDocument], _ prepare: @escaping @Sendable (InputDocument) -> Prepared) {
+        self.batch = batch
+        self.prepare = prepare
+        results = Array(repeating: nil, count: batch.count)
+        DispatchQueue.global().async {
+            self.work()
+            self.helperDone.signal()
+        }
     }
 
-    var values: [Value] { slots.map { $0! } }
+    /// Joins the helper until every document is prepared; the results are in input order.
+    func finish() -> [Prepared] {
+        work()
+        helperDone.wait()
+        return results.map { $0! }
+    }
+
+    private func work() {
+        while let index = claim() {
+            let prepared = prepare(batch[index])
+            lock.lock()
+            results[index] = prepared
+            lock.unlock()
+        }
+    }
+
+    private func claim() -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard nextIndex < batch.count else { return nil }
+        nextIndex += 1
+        return nextIndex - 1
+    }
 }
