@@ -279,9 +279,7 @@ private struct MeetingPass {
             return place
         }
         if meetings.isEmpty, sentence.paragraph == 0, let dateline = document.dateline {
-            let fold = Folding.fold(dateline)
-            return Place(city: dateline, venue: nil, country: nil, tokens: trigger.tokens)
-                .withCountry(terms.match(.city, in: dateline)?.value, fold: fold)
+            return Place(city: dateline, venue: nil, country: terms.match(.city, in: dateline)?.value, tokens: trigger.tokens)
         }
         return nil
     }
@@ -652,13 +650,6 @@ private struct MeetingPass {
     }
 }
 
-private extension Place {
-    func withCountry(_ country: String?, fold: String) -> Place {
-        var copy = self
-        copy.country = country
-        return copy
-    }
-}
 
 private extension String {
     var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }

@@ -43,14 +43,12 @@ enum Segmenter {
         }
         var k = 0
         while k < paragraphTokens.count {
-            let token = paragraphTokens[k]
             if endsSentence(at: k, paragraphTokens, bytes) {
                 var end = k + 1
                 // Closing quotes and brackets belong to the sentence they close.
                 while end < paragraphTokens.count, isCloser(paragraphTokens[end].folded) { end += 1 }
                 if end < paragraphTokens.count { close(end); k = end; continue }
             }
-            _ = token
             k += 1
         }
         if sentenceStartToken < paragraphTokens.count { close(paragraphTokens.count) }

@@ -15,7 +15,6 @@ enum Tokenizer {
         var i = range.lowerBound
         let end = range.upperBound
         while i < end {
-            let b = bytes[i]
             let (scalar, width) = decode(bytes, i, end)
             if isSpace(scalar) { i += width; continue }
             if isWordScalar(scalar) {
@@ -48,7 +47,6 @@ enum Tokenizer {
                 let kind: Token.Kind = allDigits ? .number : .word
                 tokens.append(makeToken(bytes, start, j, kind))
                 i = j
-                _ = b
             } else if (scalar == 0x27 || scalar == 0x2019), i + width < end, bytes[i + width] == 115 || bytes[i + width] == 83,
                       i + width + 1 >= end || !isWordScalar(decode(bytes, i + width + 1, end).0) {
                 tokens.append(makeToken(bytes, i, i + width + 1, .word))   // possessive 's
