@@ -36,9 +36,11 @@ struct CorrectionApplier {
 
     private var references: CurationReferences { CurationReferences(db: db) }
 
-    func apply(pass: Pass) throws {
+    /// Applies every stored correction; returns false when there are none (nothing was touched).
+    @discardableResult
+    func apply(pass: Pass) throws -> Bool {
         let records = try KnowledgeBase.fetchCorrections(db)
-        guard !records.isEmpty else { return }
+        guard !records.isEmpty else { return false }
         let phase: (CorrectionRecord) -> Int = { record in
             switch (record.correction.action, record.correction.targetType) {
             case (.merge, .participant): return 0
@@ -68,6 +70,7 @@ struct CorrectionApplier {
                 """).execute(arguments: [status.rawValue, note, record.id, status.rawValue, note])
         }
         try removeCorrectedFactsWithoutClaims()
+        return true
     }
 
     /// Applies one correction; throws ``MissingTarget`` when its target is not in the database.

@@ -175,6 +175,7 @@ extension KnowledgeBase {
     private func store(_ group: some Collection<(LoadedDocument, ExtractionResult?)>,
                        pipeline: ExtractionPipeline) throws -> [IngestOutcome] {
         var current = ""
+        let participantRows = ParticipantRowCache()
         do {
             return try writer.write { db in
                 try group.map { document, extraction -> IngestOutcome in
@@ -187,12 +188,13 @@ extension KnowledgeBase {
                     var outcome = IngestOutcome.unchanged
                     do {
                         try db.inSavepoint {
-                            outcome = try SourceStore(db: db).store(path: document.path, content: content) {
+                            outcome = try SourceStore(db: db, participantRows: participantRows).store(path: document.path, content: content) {
                                 extraction ?? pipeline.extract(raw: content.rawText, metadata: content.metadata)
                             }
                             return .commit
                         }
                     } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+                        participantRows.reset()  // the savepoint took this document's rows with it
                         // An extractor produced something the schema rejects: this document only.
                         outcome = .failed(reason: "could not be stored: \(error.message ?? "constraint failed")")
                     }

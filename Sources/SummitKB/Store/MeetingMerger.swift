@@ -107,9 +107,8 @@ struct MeetingMerger {
         guard !meetingIDs.isEmpty else { return [] }
         let constraints = try MeetingLinkConstraints.load(db)
         let meetingIDs = try constraints.closure(of: meetingIDs, references: CurationReferences(db: db))
-        let placeholders = Array(repeating: "?", count: meetingIDs.count).joined(separator: ", ")
-        let members = try summaries(sql: Self.summarySQL + " WHERE r.meeting_id IN (\(placeholders))",
-                                    arguments: StatementArguments(meetingIDs.sorted()))
+        let members = try summaries(sql: Self.summarySQL + " WHERE r.meeting_id IN (SELECT value FROM json_each(?))",
+                                    arguments: [Self.jsonArray(meetingIDs.sorted())])
             .sorted(by: MeetingReportSummary.canonicalOrder)
         var moved: Set<Int64> = []
         var claimed: Set<Int64> = []
@@ -225,17 +224,15 @@ struct MeetingMerger {
     private func summaries(sql: String, arguments: StatementArguments) throws -> [MeetingReportSummary] {
         let rows = try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments)
         guard !rows.isEmpty else { return [] }
-        // Every report's participants in one query.
+        // Every report's participants in one query; the ids travel as one JSON array, so the
+        // statement is prepared once per connection whatever the number of reports.
         var participants: [Int64: [Int64: String]] = [:]
         let ids = rows.map { $0["id"] as Int64 }
-        for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
-            let placeholders = Array(repeating: "?", count: chunk.count).joined(separator: ", ")
-            for row in try Row.fetchAll(db, sql: """
-                SELECT mp.meeting_report_id, p.id, p.name FROM meeting_participants mp JOIN participants p ON p.id = mp.participant_id
-                WHERE mp.meeting_report_id IN (\(placeholders)) AND mp.role <> 'excluded'
-                """, arguments: StatementArguments(chunk)) {
-                participants[row["meeting_report_id"], default: [:]][row["id"]] = row["name"]
-            }
+        for row in try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT mp.meeting_report_id, p.id, p.name FROM meeting_participants mp JOIN participants p ON p.id = mp.participant_id
+            WHERE mp.meeting_report_id IN (SELECT value FROM json_each(?)) AND mp.role <> 'excluded'
+            """), arguments: [Self.jsonArray(ids)]) {
+            participants[row["meeting_report_id"], default: [:]][row["id"]] = row["name"]
         }
         return rows.map { row in
             let id: Int64 = row["id"]
@@ -258,6 +255,9 @@ struct MeetingMerger {
         FROM meeting_reports r JOIN sources s ON s.id = r.source_id
         LEFT JOIN participants c ON c.id = r.convener_id
         """
+
+    /// Row ids as a JSON array, bound to one `json_each(?)` parameter.
+    private static func jsonArray(_ ids: [Int64]) -> String { "[" + ids.map(String.init).joined(separator: ",") + "]" }
 
     /// ISO `YYYY-MM-DD` of a day number (days since 1970-01-01); inverse of `dayNumber`.
     static func isoDate(_ dayNumber: Int) -> String { CivilDate(dayNumber: dayNumber).iso }

@@ -48,23 +48,35 @@ struct ProposalMerger {
     /// alphabetically first value. The sample never depends on ingest order, and its
     /// size bounds the work however many sources repeat a popular proposal.
     func refresh(proposalID: Int64) throws {
-        let sample = "SELECT * FROM proposal_reports WHERE proposal_id = ? ORDER BY source_sha256, ordinal LIMIT \(Self.voters)"
-        func winner(_ column: String) throws -> DatabaseValue {
-            try DatabaseValue.fetchOne(db.cachedStatement(sql: """
-                SELECT \(column) FROM (\(sample)) WHERE \(column) IS NOT NULL
-                GROUP BY \(column) ORDER BY count(*) DESC, \(column) LIMIT 1
-                """), arguments: [proposalID]) ?? .null
-        }
-        let meeting = try DatabaseValue.fetchOne(db.cachedStatement(sql: """
-            SELECT mr.meeting_id FROM (\(sample)) r JOIN meeting_reports mr ON mr.id = r.meeting_report_id
-            GROUP BY mr.meeting_id ORDER BY count(*) DESC, mr.meeting_id LIMIT 1
-            """), arguments: [proposalID]) ?? .null
+        let sample = try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT r.summary, r.status, r.conditions, mr.meeting_id
+            FROM (SELECT summary, status, conditions, meeting_report_id FROM proposal_reports
+                  WHERE proposal_id = ? ORDER BY source_sha256, ordinal LIMIT \(Self.voters)) r
+            LEFT JOIN meeting_reports mr ON mr.id = r.meeting_report_id
+            """), arguments: [proposalID])
+        let summaries: [String?] = sample.map { $0["summary"] }
+        let statuses: [String?] = sample.map { $0["status"] }
+        let conditions: [String?] = sample.map { $0["conditions"] }
+        let meetings: [Int64?] = sample.map { $0["meeting_id"] }
         try db.cachedStatement(sql: """
             UPDATE proposals SET summary = coalesce(?, summary), status = coalesce(?, status), conditions = ?, meeting_id = ?
             WHERE id = ? AND origin <> 'added'
-            """).execute(arguments: [try winner("summary"), try winner("status"), try winner("conditions"), meeting, proposalID])
+            """).execute(arguments: [
+                Self.majority(summaries, before: Self.byteOrder), Self.majority(statuses, before: Self.byteOrder),
+                Self.majority(conditions, before: Self.byteOrder), Self.majority(meetings, before: <), proposalID,
+            ])
         try explain(proposalID: proposalID)
     }
+
+    /// The most frequent non-nil value; ties go to the value first in `order`.
+    static func majority<Value: Hashable>(_ values: [Value?], before order: (Value, Value) -> Bool) -> Value? {
+        var counts: [Value: Int] = [:]
+        for case let value? in values { counts[value, default: 0] += 1 }
+        return counts.min { $0.value != $1.value ? $0.value > $1.value : order($0.key, $1.key) }?.key
+    }
+
+    /// SQLite's BINARY collation: UTF-8 bytes compared in order.
+    static func byteOrder(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }
 
     /// Counts a freshly inserted report in its proposal: a report outside the voting sample
     /// (``voters`` first reports in canonical order) changes no slot, so only its merge

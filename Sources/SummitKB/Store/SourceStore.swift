@@ -18,6 +18,8 @@ import SummitKBExtraction
 /// separate source: paths identify sources, fingerprints only detect change.
 struct SourceStore {
     let db: Database
+    /// Participant rows already written in this transaction; shared by the documents of one commit.
+    var participantRows = ParticipantRowCache()
 
     /// Stores a decoded document; `extract` runs only when the document is new or changed.
     func store(path: String, content: LoadedDocument.Content, extract: () -> ExtractionResult) throws -> IngestOutcome {
@@ -38,10 +40,11 @@ struct SourceStore {
                 UNION SELECT pp.participant_id FROM proposal_positions pp JOIN proposal_reports r ON r.id = pp.proposal_report_id WHERE r.source_id = ?
                 """, arguments: [sourceID, sourceID, sourceID]))
             try db.execute(sql: "DELETE FROM sources WHERE id = ?", arguments: [sourceID])
+            participantRows.reset()
             // Meetings that lost a report may split; deleted ones are skipped by recluster.
             try MeetingMerger(db: db).recluster(meetingIDs: formerMeetings)
         }
-        var writer = ExtractionWriter(db: db, extraction: extraction, sourceSHA256: content.sha256)
+        var writer = ExtractionWriter(db: db, extraction: extraction, sourceSHA256: content.sha256, participantRows: participantRows)
         try writer.insertSource(path: path, content: content)
         try writer.insertParticipants()
         let newMeetingReports = try writer.insertMeetings()
@@ -60,7 +63,7 @@ struct SourceStore {
         }
         for proposalID in proposalsToRefresh.sorted() { try proposalMerger.refresh(proposalID: proposalID) }
         try removeParticipantsWithoutClaims(formerParticipants)
-        try CorrectionApplier(db: db).apply(pass: .document)
+        if try CorrectionApplier(db: db).apply(pass: .document) { participantRows.reset() }
         return existing == nil ? .ingested : .replaced
     }
 
@@ -84,6 +87,7 @@ private struct ExtractionWriter {
     let db: Database
     let extraction: ExtractionResult
     let sourceSHA256: String
+    let participantRows: ParticipantRowCache
     private let offsets: CodePointOffsets
     private(set) var sourceID: Int64 = 0
     /// Participant row id per entity key of this document.
@@ -91,10 +95,11 @@ private struct ExtractionWriter {
     /// Meeting report row id per index into `extraction.meetings`.
     private(set) var meetingReportIDs: [Int: Int64] = [:]
 
-    init(db: Database, extraction: ExtractionResult, sourceSHA256: String) {
+    init(db: Database, extraction: ExtractionResult, sourceSHA256: String, participantRows: ParticipantRowCache) {
         self.db = db
         self.extraction = extraction
         self.sourceSHA256 = sourceSHA256
+        self.participantRows = participantRows
         offsets = CodePointOffsets(utf8: extraction.document.bytes)
     }
 
@@ -115,23 +120,32 @@ private struct ExtractionWriter {
     }
 
     /// Upserts every entity by key (filling a missing title or country, keeping the first
-    /// lexicon), adds its aliases, and writes one `mention` evidence row per mention.
+    /// lexicon), adds its aliases, and writes one `mention` evidence row per mention. Rows
+    /// this transaction already wrote are skipped when the entity would add nothing to them.
     mutating func insertParticipants() throws {
         let upsert = try db.cachedStatement(sql: """
             INSERT INTO participants (kind, name, key, title, country, lexicon) VALUES (?, ?, ?, ?, ?, ?)
             ON CONFLICT (key) DO UPDATE SET title = COALESCE(participants.title, excluded.title),
                 country = COALESCE(participants.country, excluded.country),
                 lexicon = COALESCE(participants.lexicon, excluded.lexicon)
-            RETURNING id
+            RETURNING id, title IS NOT NULL, country IS NOT NULL, lexicon IS NOT NULL
             """)
         let alias = try db.cachedStatement(sql: "INSERT OR IGNORE INTO participant_aliases (participant_id, alias, folded) VALUES (?, ?, ?)")
         for entity in extraction.entities where participantIDs[entity.key] == nil {
-            guard let id = try Int64.fetchOne(upsert, arguments: [entity.kind.rawValue, entity.name, entity.key,
-                                                                  entity.title, entity.country, entity.lexicon]) else { continue }
+            var known = participantRows.participant(key: entity.key)
+            if known == nil || known!.wouldGain(entity.title, entity.country, entity.lexicon) {
+                guard let row = try Row.fetchOne(upsert, arguments: [entity.kind.rawValue, entity.name, entity.key,
+                                                                     entity.title, entity.country, entity.lexicon]) else { continue }
+                known = ParticipantRowCache.Known(id: row[0], hasTitle: row[1], hasCountry: row[2], hasLexicon: row[3])
+                participantRows.remember(key: entity.key, known!)
+            }
+            let id = known!.id
             participantIDs[entity.key] = id
             for spelling in [entity.name] + entity.aliases {
                 let folded = Folding.fold(spelling)
-                if !folded.isEmpty { try alias.execute(arguments: [id, spelling, folded]) }
+                if !folded.isEmpty, participantRows.insertAlias(participantID: id, folded: folded) {
+                    try alias.execute(arguments: [id, spelling, folded])
+                }
             }
         }
         for mention in extraction.mentions {
