@@ -107,6 +107,8 @@ extension KnowledgeBase {
                   (try? fingerprint(of: document.path)) != content.sha256 else { return (document, nil) }
             return (document, pipeline.extract(raw: content.rawText, metadata: content.metadata))
         }
+        try setCheckpointInterval(Self.ingestCheckpointPages)
+        defer { try? setCheckpointInterval(Self.defaultCheckpointPages) }
         var pending = BatchPreparation(nextBatch(), prepare).finish()
         while !pending.isEmpty {
             // A helper thread prepares the next batch while this one is written; the writer
@@ -123,6 +125,18 @@ extension KnowledgeBase {
         }
         try applyCorrections()
         return report
+    }
+
+    /// WAL pages an ingest run lets accumulate before SQLite copies them into the database
+    /// file. SQLite's default (``defaultCheckpointPages``) checkpoints every few commits on a
+    /// large base, rewriting the same index pages again and again; at 128 MB a page that
+    /// many commits touch is copied once. Restored when the run ends.
+    static let ingestCheckpointPages = 32_768
+    /// SQLite's own automatic checkpoint interval, in pages.
+    static let defaultCheckpointPages = 1_000
+
+    private func setCheckpointInterval(_ pages: Int) throws {
+        try writer.writeWithoutTransaction { try $0.execute(sql: "PRAGMA wal_autocheckpoint = \(pages)") }
     }
 
     /// The stored fingerprint of the source at `path`, if there is one. Read before writing,

@@ -227,31 +227,33 @@ struct MeetingMerger {
         // Every report's participants in one query; the ids travel as one JSON array, so the
         // statement is prepared once per connection whatever the number of reports.
         var participants: [Int64: [Int64: String]] = [:]
-        let ids = rows.map { $0["id"] as Int64 }
+        let ids = rows.map { $0[0] as Int64 }
         for row in try Row.fetchAll(db.cachedStatement(sql: """
             SELECT mp.meeting_report_id, p.id, p.name FROM meeting_participants mp JOIN participants p ON p.id = mp.participant_id
             WHERE mp.meeting_report_id IN (SELECT value FROM json_each(?)) AND mp.role <> 'excluded'
             """), arguments: [Self.jsonArray(ids)]) {
-            participants[row["meeting_report_id"], default: [:]][row["id"]] = row["name"]
+            participants[row[0], default: [:]][row[1]] = row[2]
         }
         return rows.map { row in
-            let id: Int64 = row["id"]
+            let id: Int64 = row[0]
             return MeetingReportSummary(
-                id: id, meetingID: row["meeting_id"], sourceID: row["source_id"], sourceSHA256: row["sha256"],
-                ordinal: row["ordinal"], kind: row["kind"], name: row["name"], city: row["city"], venue: row["venue"],
-                country: row["country"], date: row["date"], dateText: row["date_text"],
-                datePrecision: row["date_precision"], status: row["status"], convenerID: row["convener_id"],
-                convenerName: row["convener_name"], topic: row["topic"], participantCount: row["participant_count"],
-                blockKey: row["block_key"], published: row["published"], evidenceCount: row["evidence_count"],
+                id: id, meetingID: row[1], sourceID: row[2], sourceSHA256: row[3], ordinal: row[4], kind: row[5],
+                name: row[6], city: row[7], venue: row[8], country: row[9], date: row[10], dateText: row[11],
+                datePrecision: row[12], status: row[13], convenerID: row[14], convenerName: row[15], topic: row[16],
+                participantCount: row[17], blockKey: row[18], published: row[19], evidenceCount: row[20],
                 participants: participants[id] ?? [:])
         }
     }
 
+    /// One report's summary columns, read by position in ``summaries(sql:arguments:)``:
+    /// name lookups cost more than the query on a large block.
     private static let summarySQL = """
-        SELECT r.*, s.sha256, c.name AS convener_name,
+        SELECT r.id, r.meeting_id, r.source_id, s.sha256, r.ordinal, r.kind, r.name, r.city, r.venue, r.country,
+               r.date, r.date_text, r.date_precision, r.status, r.convener_id, c.name, r.topic, r.participant_count,
+               r.block_key, r.published,
                (SELECT count(*) FROM evidence e WHERE e.meeting_report_id = r.id)
              + (SELECT count(*) FROM evidence e JOIN meeting_participants mp ON mp.id = e.meeting_participant_id
-                WHERE mp.meeting_report_id = r.id) AS evidence_count
+                WHERE mp.meeting_report_id = r.id)
         FROM meeting_reports r JOIN sources s ON s.id = r.source_id
         LEFT JOIN participants c ON c.id = r.convener_id
         """

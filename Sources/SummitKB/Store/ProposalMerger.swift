@@ -54,10 +54,10 @@ struct ProposalMerger {
                   WHERE proposal_id = ? ORDER BY source_sha256, ordinal LIMIT \(Self.voters)) r
             LEFT JOIN meeting_reports mr ON mr.id = r.meeting_report_id
             """), arguments: [proposalID])
-        let summaries: [String?] = sample.map { $0["summary"] }
-        let statuses: [String?] = sample.map { $0["status"] }
-        let conditions: [String?] = sample.map { $0["conditions"] }
-        let meetings: [Int64?] = sample.map { $0["meeting_id"] }
+        let summaries: [String?] = sample.map { $0[0] }
+        let statuses: [String?] = sample.map { $0[1] }
+        let conditions: [String?] = sample.map { $0[2] }
+        let meetings: [Int64?] = sample.map { $0[3] }
         try db.cachedStatement(sql: """
             UPDATE proposals SET summary = coalesce(?, summary), status = coalesce(?, status), conditions = ?, meeting_id = ?
             WHERE id = ? AND origin <> 'added'
@@ -78,10 +78,25 @@ struct ProposalMerger {
     /// SQLite's BINARY collation: UTF-8 bytes compared in order.
     static func byteOrder(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }
 
-    /// Counts a freshly inserted report in its proposal: a report outside the voting sample
-    /// (``voters`` first reports in canonical order) changes no slot, so only its merge
-    /// reason is written.
+    /// Counts a freshly inserted report in its proposal. Only a report that can move a
+    /// winner makes the proposal be recounted (``refresh(proposalID:)``):
+    /// - a report outside the voting sample (``voters`` first reports in canonical order)
+    ///   changes no vote;
+    /// - a report that gives every slot its current winner only adds a vote to each
+    ///   winner, while the report it pushes out of a full sample takes at most one vote
+    ///   from anyone; a winner that is nil has no vote to lose, since a nil winner means
+    ///   no report in the sample gives that slot.
+    ///
+    /// Either way only its merge reason is written.
     func add(reportID: Int64, to proposalID: Int64) throws {
+        let agreesWithWinners = try Bool.fetchOne(db.cachedStatement(sql: """
+            SELECT r.summary = p.summary AND r.status = p.status AND r.conditions IS p.conditions
+                   AND mr.meeting_id IS p.meeting_id
+            FROM proposal_reports r JOIN proposals p ON p.id = r.proposal_id
+            LEFT JOIN meeting_reports mr ON mr.id = r.meeting_report_id
+            WHERE r.id = ?
+            """), arguments: [reportID]) ?? false
+        if agreesWithWinners { return try explain(proposalID: proposalID) }
         let earlier = try Int.fetchOne(db.cachedStatement(sql: """
             SELECT count(*) FROM (
                 SELECT 1 FROM proposal_reports o, proposal_reports r
