@@ -78,7 +78,7 @@ struct MeetingMerger {
 
     /// The reports of the same block that could describe the same meeting as `report`.
     private func candidates(for report: MeetingReportSummary) throws -> [MeetingReportSummary] {
-        let base = Self.summarySQL + " WHERE r.block_key = ? AND r.id <> ?"
+        let base = Self.candidateSummarySQL + " WHERE r.block_key = ? AND r.id <> ?"
         if let date = report.date, let day = MeetingReportComparison.dayNumber(date) {
             let window = MeetingReportComparison.dayNumber(report.published ?? "").map {
                 ($0 - Self.publishedWindow, $0 + Self.publishedWindow)
@@ -202,7 +202,7 @@ struct MeetingMerger {
 
     /// Writes the most supported value of every slot into the merged meeting.
     private func refreshSlots(meetingID: Int64, from reports: [MeetingReportSummary]) throws {
-        let vote = SlotVote(reports.map { (weight: $0.evidenceCount, tieBreak: $0.sourceSHA256, ordinal: $0.ordinal) })
+        let vote = SlotVote(reports.map { (weight: $0.evidenceCount ?? 0, tieBreak: $0.sourceSHA256, ordinal: $0.ordinal) })
         let date = vote.winner(reports.map(\.date))
         let dateText = vote.winner(reports.map(\.dateText))
         let precisionSource = reports.first { date != nil && $0.date == date } ?? reports.first { dateText != nil && $0.dateText == dateText }
@@ -247,16 +247,23 @@ struct MeetingMerger {
 
     /// One report's summary columns, read by position in ``summaries(sql:arguments:)``:
     /// name lookups cost more than the query on a large block.
-    private static let summarySQL = """
+    private static let summarySQL = summarySQL(evidenceCount: """
+        (SELECT count(*) FROM evidence e WHERE e.meeting_report_id = r.id)
+        + (SELECT count(*) FROM evidence e JOIN meeting_participants mp ON mp.id = e.meeting_participant_id
+           WHERE mp.meeting_report_id = r.id)
+        """)
+    /// The summary of a merge candidate: compared, never voted, so its evidence is not counted.
+    private static let candidateSummarySQL = summarySQL(evidenceCount: "NULL")
+
+    private static func summarySQL(evidenceCount: String) -> String {
+        """
         SELECT r.id, r.meeting_id, r.source_id, s.sha256, r.ordinal, r.kind, r.name, r.city, r.venue, r.country,
                r.date, r.date_text, r.date_precision, r.status, r.convener_id, c.name, r.topic, r.participant_count,
-               r.block_key, r.published,
-               (SELECT count(*) FROM evidence e WHERE e.meeting_report_id = r.id)
-             + (SELECT count(*) FROM evidence e JOIN meeting_participants mp ON mp.id = e.meeting_participant_id
-                WHERE mp.meeting_report_id = r.id)
+               r.block_key, r.published, \(evidenceCount)
         FROM meeting_reports r JOIN sources s ON s.id = r.source_id
         LEFT JOIN participants c ON c.id = r.convener_id
         """
+    }
 
     /// Row ids as a JSON array, bound to one `json_each(?)` parameter.
     private static func jsonArray(_ ids: [Int64]) -> String { "[" + ids.map(String.init).joined(separator: ",") + "]" }

@@ -25,7 +25,8 @@ struct MeetingReportSummary: Sendable {
     /// The source's published date, if known.
     let published: String?
     /// Evidence rows under the report and its participants: the tie-breaker between values.
-    let evidenceCount: Int
+    /// Nil for a merge candidate, which is compared but never takes part in a vote.
+    let evidenceCount: Int?
     /// Participants in any role but `excluded`, by id, with their names.
     let participants: [Int64: String]
 
