@@ -13,7 +13,7 @@ public struct IngestOptions: Sendable {
     /// index page once per group instead of once per document. `1` commits every document.
     public var documentsPerCommit: Int
 
-    public init(maxDocumentBytes: Int = 64 << 20, lexiconPaths: [String] = [], documentsPerCommit: Int = 64) {
+    public init(maxDocumentBytes: Int = 64 << 20, lexiconPaths: [String] = [], documentsPerCommit: Int = 256) {
         self.maxDocumentBytes = maxDocumentBytes
         self.lexiconPaths = lexiconPaths
         self.documentsPerCommit = max(1, documentsPerCommit)
@@ -50,7 +50,7 @@ public struct IngestReport: Sendable {
 
 extension KnowledgeBase {
     /// How many documents are read and extracted in parallel before being written in order.
-    static let ingestBatchSize = 64
+    static let ingestBatchSize = 256
 
     /// Ingests files, folders (recursively) and `-` (standard input).
     ///
