@@ -38,8 +38,10 @@ extension SummitKBCommand {
             let report: IngestReport
             let progressLine = ProgressLine(enabled: !quiet && isatty(STDERR_FILENO) == 1)
             do {
+                let options = IngestOptions(maxDocumentBytes: maxBytes, lexiconPaths: lexicons)
+                try options.validate()  // a bad lexicon leaves no database behind
                 let kb = try database.openReadWrite()
-                report = try kb.ingest(paths, options: IngestOptions(maxDocumentBytes: maxBytes, lexiconPaths: lexicons),
+                report = try kb.ingest(paths, options: options,
                                        progress: { done, found in progressLine.update(done: done, found: found) })
             } catch {
                 progressLine.clear()

@@ -62,6 +62,18 @@ import Testing
     }
 
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: binary.path)))
+    func aBadLexiconIsRefusedBeforeTheDatabaseIsCreated() throws {
+        let folder = try Support.temporaryFolder()
+        try Support.write("Paris – Leaders met on Monday.", to: folder.appendingPathComponent("in/good.txt"))
+        try Support.write("not a lexicon\n", to: folder.appendingPathComponent("extra.tsv"))
+        let run = try Self.run(["ingest", "--lexicon", "extra.tsv", "in"], in: folder)
+        #expect(run.status == 1)
+        #expect(run.stderr.hasPrefix("summitkb: ") && run.stderr.contains("extra.tsv"))
+        #expect(run.stderr.split(separator: "\n").count == 1)
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("summitkb.sqlite").path))
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: binary.path)))
     func migrateCreatesAndListsMigrations() throws {
         let folder = try Support.temporaryFolder()
         let listed = try Self.run(["migrate", "--list", "--db", "new.sqlite"], in: folder)

@@ -18,6 +18,14 @@ public struct IngestOptions: Sendable {
         self.lexiconPaths = lexiconPaths
         self.documentsPerCommit = max(1, documentsPerCommit)
     }
+
+    /// Loads the lexicons as an ingest would, without touching any database: a command
+    /// can refuse a bad `--lexicon` before it creates the database file.
+    ///
+    /// - Throws: ``SummitKBError/badDataFile(_:)`` naming the file and the problem.
+    public func validate() throws {
+        _ = try KnowledgeBase.pipeline(lexiconPaths: lexiconPaths)
+    }
 }
 
 /// What happened to one input document.
