@@ -238,7 +238,7 @@ extension KnowledgeBase {
     /// The disputes of one meeting or proposal with their witnesses. Source paths and sentences
     /// are read here, for the statements of disputed facts only. `report` and `mention` are the
     /// evidence columns that name a report and one of its roles or positions.
-    private static func conflicts(_ db: Database, _ subject: Conflict.Subject, _ id: Int64, name: String,
+    private static func witnessed(_ db: Database, _ subject: Conflict.Subject, _ id: Int64, name: String,
                                   _ disputes: [Dispute], report: String, mention: String) throws -> [Conflict] {
         let statements = disputes.flatMap { $0.claims.flatMap(\.statements) }
         guard !statements.isEmpty else { return [] }
@@ -424,7 +424,7 @@ extension KnowledgeBase {
         guard !disputes.isEmpty,
               let name = try String.fetchOne(db.cachedStatement(sql: "SELECT name FROM meetings WHERE id = ?"), arguments: [meetingID])
         else { return [] }
-        return try conflicts(db, .meeting, meetingID, name: name, disputes,
+        return try witnessed(db, .meeting, meetingID, name: name, disputes,
                              report: "meeting_report_id", mention: "meeting_participant_id")
     }
 
@@ -471,7 +471,7 @@ extension KnowledgeBase {
               let summary = try String.fetchOne(db.cachedStatement(sql: "SELECT summary FROM proposals WHERE id = ?"),
                                                 arguments: [proposalID])
         else { return [] }
-        return try conflicts(db, .proposal, proposalID, name: summary, disputes,
+        return try witnessed(db, .proposal, proposalID, name: summary, disputes,
                              report: "proposal_report_id", mention: "proposal_position_id")
     }
 
