@@ -21,6 +21,7 @@ let package = Package(
             exclude: ["README.md"],
             resources: [
                 .embedInCode("0001_initial.sql"),
+                .embedInCode("0002_report_summaries.sql"),
             ]
         ),
         // Pure extraction pipeline: bytes in, facts with evidence out. No database.

@@ -14,6 +14,7 @@ public struct SchemaMigration: Sendable, Hashable {
     /// Every migration, in ascending version order.
     public static let all: [SchemaMigration] = [
         SchemaMigration(version: 1, name: "0001_initial", bytes: PackageResources._001_initial_sql),
+        SchemaMigration(version: 2, name: "0002_report_summaries", bytes: PackageResources._002_report_summaries_sql),
     ]
 
     init(version: Int, name: String, bytes: [UInt8]) {

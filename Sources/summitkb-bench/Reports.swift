@@ -9,28 +9,26 @@ import SummitKB
 /// ```swift
 /// CannedReport("meetings in Paris") { db in try Meeting.all().held(in: "Paris").fetchCount(db) }
 /// ```
-/// Entries made with ``sql(_:_:)`` also get their query plan checked for full table scans.
+/// Every statement a report runs is recorded (one extra, untimed run with an SQLite trace) and
+/// its query plan checked for full table scans.
 struct CannedReport: Sendable {
     let name: String
-    /// The SQL, when the report is one statement: its `EXPLAIN QUERY PLAN` is inspected.
-    let sql: String?
     let run: @Sendable (KnowledgeBase) throws -> Int
 
-    init(_ name: String, sql: String? = nil, run: @escaping @Sendable (KnowledgeBase) throws -> Int) {
+    init(_ name: String, run: @escaping @Sendable (KnowledgeBase) throws -> Int) {
         self.name = name
-        self.sql = sql
         self.run = run
     }
 
     /// A report that is one SQL query; its row count is the result.
     static func sql(_ name: String, _ sql: String) -> CannedReport {
-        CannedReport(name, sql: sql) { kb in try kb.writer.read { db in try Row.fetchAll(db, sql: sql).count } }
+        CannedReport(name) { kb in try kb.writer.read { db in try Row.fetchAll(db, sql: sql).count } }
     }
 
     /// The most reported meeting: a realistic dossier to time.
     private static func busiestMeeting(_ kb: KnowledgeBase) throws -> Int64 {
         try kb.writer.read { db in
-            try Int64.fetchOne(db, sql: "SELECT meeting_id FROM meeting_reports GROUP BY meeting_id ORDER BY count(*) DESC LIMIT 1") ?? 0
+            try Int64.fetchOne(db, sql: "SELECT id FROM meetings WHERE report_count > 1 ORDER BY report_count DESC, id LIMIT 1") ?? 0
         }
     }
 
@@ -40,7 +38,9 @@ struct CannedReport: Sendable {
         CannedReport("report timeline (limit 50)") { try $0.timeline(limit: 50).meetings.count },
         CannedReport("report meeting (busiest)") { try $0.meetingDossier(id: try busiestMeeting($0)).participants.count },
         CannedReport("report attendance (limit 50)") { try $0.attendance(limit: 50).rows.count },
-        CannedReport("report participant Emmanuel Macron") { try $0.participantProfile(named: "Emmanuel Macron").meetings.count },
+        CannedReport("report participant Emmanuel Macron (limit 50)") {
+            try $0.participantProfile(named: "Emmanuel Macron", limit: 50).meetings.count
+        },
         CannedReport("report proposals (limit 50)") { try $0.proposalsReport(limit: 50).proposals.count },
         CannedReport("report sources (limit 50)") { try $0.sourcesReport(limit: 50).sources.count },
         CannedReport("report conflicts (limit 50)") { try $0.conflicts(limit: 50).conflicts.count },
@@ -71,7 +71,8 @@ struct CannedReport: Sendable {
             """),
     ]
 
-    /// Runs each report `runs` times on a read-only knowledge base.
+    /// Runs each report `runs` times on a read-only knowledge base, then once more with a trace
+    /// to check the plan of every statement it ran.
     static func time(_ reports: [CannedReport], database: String, runs: Int) throws -> [ReportTiming] {
         let knowledgeBase = try KnowledgeBase(path: database, mode: .readOnly)
         return try reports.map { report in
@@ -83,25 +84,65 @@ struct CannedReport: Sendable {
                     durations.append(seconds * 1000)
                 }
                 durations.sort()
+                let statements = try Self.statements(of: report, in: knowledgeBase)
+                let scans = try knowledgeBase.writer.read { db in
+                    try statements.flatMap { try fullScans(of: $0, in: db) }
+                }
                 return ReportTiming(name: report.name, medianMilliseconds: durations[durations.count / 2],
-                                    minMilliseconds: durations[0], rows: rows,
-                                    fullScans: try report.sql.map { sql in try knowledgeBase.writer.read { try fullScans(of: sql, in: $0) } } ?? [])
+                                    minMilliseconds: durations[0], rows: rows, statements: statements.count,
+                                    fullScans: Array(Set(scans)).sorted())
         }
     }
 
-    /// The `SCAN` steps of a query plan: full scans of a table, view or whole index. FTS5
-    /// lookups (`VIRTUAL TABLE INDEX`) and scans of already materialized subqueries are not counted.
+    /// The distinct queries `report` runs (parameters inlined, so the plan is the one they got),
+    /// recorded with an SQLite trace during one run. Schema lookups are left out.
+    static func statements(of report: CannedReport, in knowledgeBase: KnowledgeBase) throws -> [String] {
+        let recorder = StatementRecorder()
+        knowledgeBase.writer.writeWithoutTransaction { db in
+            db.trace { event in
+                if case let .statement(statement) = event { recorder.record(sql: statement.sql, expanded: statement.expandedSQL) }
+            }
+        }
+        defer { knowledgeBase.writer.writeWithoutTransaction { db in db.trace(nil) } }
+        _ = try report.run(knowledgeBase)
+        return recorder.queries.filter { sql in
+            let head = sql.prefix(6).uppercased()
+            return (head == "SELECT" || head.hasPrefix("WITH")) && !sql.contains("sqlite_master")
+        }
+    }
+
+    /// The `SCAN` steps of a query plan: full scans of a table, view or whole index. Not counted:
+    /// FTS5 lookups (`VIRTUAL TABLE INDEX`); scans of subqueries and CTEs the plan materializes
+    /// or runs as co-routines (their own steps are checked); and the outermost loop of a
+    /// statement with a `LIMIT` and no sort of its result, which stops once the limit is
+    /// reached: the listing of a limited report (e.g. sources by id, 50 of them).
     static func fullScans(of sql: String, in db: Database) throws -> [String] {
-        try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql)
-            .map { $0["detail"] as String }
-            .filter { $0.hasPrefix("SCAN ") && !$0.contains("VIRTUAL TABLE INDEX") && !$0.hasPrefix("SCAN (subquery") }
+        let plan = try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql).map {
+            (parent: $0["parent"] as Int, detail: $0["detail"] as String)
+        }
+        let subqueries = Set(plan.compactMap { step -> String? in
+            for prefix in ["MATERIALIZE ", "CO-ROUTINE "] where step.detail.hasPrefix(prefix) {
+                return String(step.detail.dropFirst(prefix.count))
+            }
+            return nil
+        })
+        let limited = sql.range(of: #"\bLIMIT\b"#, options: [.regularExpression, .caseInsensitive]) != nil
+            && !plan.contains { $0.parent == 0 && $0.detail.hasPrefix("USE TEMP B-TREE") && !$0.detail.contains("RIGHT PART") }
+        let outermost = plan.firstIndex { $0.parent == 0 && ($0.detail.hasPrefix("SCAN ") || $0.detail.hasPrefix("SEARCH ")) }
+        return plan.indices.filter { index in
+            let step = plan[index].detail
+            guard step.hasPrefix("SCAN "), !step.contains("VIRTUAL TABLE INDEX"), step != "SCAN CONSTANT ROW" else { return false }
+            let name = String(step.dropFirst(5).prefix { $0 != " " })
+            return !name.hasPrefix("(subquery") && !subqueries.contains(name) && !(limited && index == outermost)
+        }.map { plan[$0].detail }
     }
 
     static func render(_ timings: [ReportTiming]) -> String {
-        var table = TextTable("report", "median ms", "min ms", "rows", "full scans in plan")
+        var table = TextTable("report", "median ms", "min ms", "rows", "queries", "full scans in plan")
         for timing in timings {
             table.add(timing.name, formatted(timing.medianMilliseconds, decimals: 2), formatted(timing.minMilliseconds, decimals: 2),
-                      formatted(Double(timing.rows)), timing.fullScans.isEmpty ? "none" : timing.fullScans.joined(separator: "; "))
+                      formatted(Double(timing.rows)), String(timing.statements),
+                      timing.fullScans.isEmpty ? "none" : timing.fullScans.joined(separator: "; "))
         }
         return table.render()
     }
@@ -113,7 +154,28 @@ struct ReportTiming: Codable {
     var medianMilliseconds: Double
     var minMilliseconds: Double
     var rows: Int
+    /// Distinct queries the report ran, each checked with `EXPLAIN QUERY PLAN`.
+    var statements: Int
     var fullScans: [String]
+}
+
+/// The distinct statements seen by an SQLite trace, first expansion of each kept.
+private final class StatementRecorder: @unchecked Sendable {
+    private let lock = NSLock()
+    private var seen: Set<String> = []
+    private var expanded: [String] = []
+
+    func record(sql: String, expanded text: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        if seen.insert(sql).inserted { expanded.append(text) }
+    }
+
+    var queries: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return expanded
+    }
 }
 
 extension BenchCommand {

@@ -15,16 +15,22 @@ extension SummitKBCommand {
                 timeline              meetings in date order
                 meeting ID            everything about one meeting
                 attendance            participants by meetings, with roles
-                participant NAME      one actor's meetings, roles, proposals and positions
+                participant NAME      one actor's meetings, roles, proposals and positions: the
+                                      first \(Report.defaultParticipantLimit) meetings and \(Report.defaultParticipantLimit) positions unless
+                                      --limit says otherwise
                 proposals             each proposal: proposers, supporters, opposers, status
                 sources [SOURCE]      what each source contributed, and facts only it reports
                 conflicts             where sources disagree about a meeting or proposal: the
                                       \(Report.defaultConflictLimit) most reported meetings and proposals with a
-                                      conflict unless --limit says otherwise
+                                      conflict unless --limit says otherwise, each compared on
+                                      at most \(KnowledgeBase.conflictReportsCompared) of its reports
                 """)
 
         /// How many meetings and proposals `report conflicts` lists without `--limit`.
         static let defaultConflictLimit = 50
+
+        /// How many meetings, and how many positions, `report participant` lists without `--limit`.
+        static let defaultParticipantLimit = 50
 
         @Argument(help: "The report to print.") var name: Name
         @Argument(help: "The meeting id, participant name or source the report is about.") var subject: String?
@@ -55,7 +61,9 @@ extension SummitKBCommand {
                 case .timeline: try output.write(try kb.timeline(limit: limit.limit))
                 case .meeting: try output.write(try kb.meetingDossier(id: try parseID(subject ?? "", of: "meeting")))
                 case .attendance: try output.write(try kb.attendance(limit: limit.limit))
-                case .participant: try output.write(try kb.participantProfile(named: subject ?? ""))
+                case .participant:
+                    try output.write(try kb.participantProfile(named: subject ?? "",
+                                                                limit: limit.limit ?? Self.defaultParticipantLimit))
                 case .proposals: try output.write(try kb.proposalsReport(limit: limit.limit))
                 case .sources: try output.write(try kb.sourcesReport(source: subject, limit: limit.limit))
                 case .conflicts: try output.write(try kb.conflicts(limit: limit.limit ?? Self.defaultConflictLimit))

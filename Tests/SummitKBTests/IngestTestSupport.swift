@@ -60,6 +60,58 @@ enum IngestTestSupport {
             #expect(try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").isEmpty, sourceLocation: sourceLocation)
             try db.execute(sql: "INSERT INTO sources_fts(sources_fts) VALUES ('integrity-check')")
         }
+        try expectSummariesMatchClaims(kb.writer, sourceLocation: sourceLocation)
+    }
+
+    /// Recomputes the summaries of migration 0002 from the claims, for rows a test inserted with
+    /// SQL (SummitKB's writer counts the claims it stores; triggers count deletions and moves).
+    static func recountSummaries(_ db: Database) throws {
+        try db.execute(sql: """
+            UPDATE meetings SET report_count = (SELECT count(*) FROM meeting_reports WHERE meeting_id = meetings.id),
+                source_count = (SELECT count(DISTINCT source_id) FROM meeting_reports WHERE meeting_id = meetings.id);
+            UPDATE proposals SET report_count = (SELECT count(*) FROM proposal_reports WHERE proposal_id = proposals.id),
+                source_count = (SELECT count(DISTINCT source_id) FROM proposal_reports WHERE proposal_id = proposals.id);
+            UPDATE participants SET mention_count = (SELECT count(*) FROM evidence WHERE participant_id = participants.id),
+                source_count = (SELECT count(DISTINCT source_id) FROM evidence WHERE participant_id = participants.id);
+            DELETE FROM proposal_stances;
+            INSERT INTO proposal_stances (proposal_id, participant_id, stance, position_count)
+                SELECT proposal_id, participant_id, stance, count(*) FROM proposal_positions GROUP BY 1, 2, 3;
+            UPDATE proposals SET mixed_stances = (SELECT count(*) FROM (SELECT 1 FROM proposal_stances
+                WHERE proposal_id = proposals.id GROUP BY participant_id HAVING count(*) > 1));
+            """)
+    }
+
+    /// The summaries kept at write time (migration 0002: counts on meetings, proposals and
+    /// participants, `proposal_stances`), each against a recount of the claims.
+    static func expectSummariesMatchClaims(_ reader: any DatabaseReader, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let pairs: [(what: String, stored: String, recounted: String)] = [
+            ("meetings", "SELECT id, report_count, source_count FROM meetings", """
+                SELECT m.id, count(r.id), count(DISTINCT r.source_id)
+                FROM meetings m LEFT JOIN meeting_reports r ON r.meeting_id = m.id GROUP BY m.id
+                """),
+            ("proposals", "SELECT id, report_count, source_count, mixed_stances FROM proposals", """
+                SELECT p.id, count(r.id), count(DISTINCT r.source_id),
+                       (SELECT count(*) FROM (SELECT 1 FROM proposal_positions WHERE proposal_id = p.id
+                                              GROUP BY participant_id HAVING count(DISTINCT stance) > 1))
+                FROM proposals p LEFT JOIN proposal_reports r ON r.proposal_id = p.id GROUP BY p.id
+                """),
+            ("participants", "SELECT id, mention_count, source_count FROM participants", """
+                SELECT p.id, count(e.id), count(DISTINCT e.source_id)
+                FROM participants p LEFT JOIN evidence e ON e.participant_id = p.id GROUP BY p.id
+                """),
+            ("proposal_stances", "SELECT proposal_id, participant_id, stance, position_count FROM proposal_stances",
+             "SELECT proposal_id, participant_id, stance, count(*) FROM proposal_positions GROUP BY 1, 2, 3"),
+        ]
+        try reader.read { db in
+            for pair in pairs {
+                func lines(_ sql: String) throws -> [String] {
+                    try Row.fetchAll(db, sql: sql).map { row in row.databaseValues.map(\.description).joined(separator: " ") }.sorted()
+                }
+                let (stored, recounted) = (try lines(pair.stored), try lines(pair.recounted))
+                #expect(stored == recounted, "\(pair.what): stored \(stored.filter { !recounted.contains($0) }), recounted \(recounted.filter { !stored.contains($0) })",
+                        sourceLocation: sourceLocation)
+            }
+        }
     }
 
     /// The meetings as sorted text lines that do not depend on row ids.

@@ -212,6 +212,13 @@ struct CorrectionApplier {
         }
         try db.execute(sql: "INSERT INTO \(table) (\(owner), participant_id, \(attribute), origin) VALUES (?, ?, ?, 'added')",
                        arguments: [ownerID, participantID, value])
+        if table == ProposalPosition.databaseTableName {
+            // Counted in the proposal's stances, as the ingest writer counts extracted positions.
+            try db.execute(sql: """
+                INSERT INTO proposal_stances (proposal_id, participant_id, stance, position_count) VALUES (?, ?, ?, 1)
+                ON CONFLICT DO UPDATE SET position_count = position_count + 1
+                """, arguments: [ownerID, participantID, value])
+        }
         return Applied()
     }
 

@@ -74,13 +74,13 @@ extension KnowledgeBase {
         try writer.read { db in try Self.proposals(db, filter, limit: limit) }
     }
 
-    /// The stances one participant takes, by proposal.
+    /// The stances one participant takes, by proposal; `limit` caps the number of entries.
     ///
     /// ```swift
     /// let stances = try kb.positions(ofParticipant: try kb.participant(named: "UK").id)
     /// ```
-    public func positions(ofParticipant participantID: Int64) throws -> [PositionEntry] {
-        try writer.read { db in try Self.positions(db, ofParticipant: participantID) }
+    public func positions(ofParticipant participantID: Int64, limit: Int? = nil) throws -> [PositionEntry] {
+        try writer.read { db in try Self.positions(db, ofParticipant: participantID, limit: limit) }
     }
 
     /// Every source, by id, without its text.
@@ -114,17 +114,27 @@ extension KnowledgeBase {
     /// must match: FTS5 operators (`NEAR`, `*`, `OR`, quotes, columns) are searched as plain
     /// words, so no user text can break or change the query. A query without letters or digits
     /// returns no hits.
+    ///
+    /// The hits are ranked inside the full-text index alone; only the `limit` best are then
+    /// read from `sources` and given a snippet (`CROSS JOIN` keeps SQLite from joining every
+    /// match first). Ranking still scores every matching article, so a word found in most
+    /// articles costs more than a rare one.
     public func search(_ query: String, limit: Int = 20) throws -> [SearchHit] {
         guard let match = Self.ftsMatchExpression(query) else { return [] }
         return try writer.read { db in
             try SearchHit.fetchAll(db, sql: """
+                WITH best AS (
+                    SELECT rowid AS id, bm25(sources_fts, 5.0, 1.0) AS rank FROM sources_fts
+                    WHERE sources_fts MATCH ?1
+                    ORDER BY rank, rowid
+                    LIMIT ?2)
                 SELECT s.id AS sourceId, s.path, s.title,
                        snippet(sources_fts, -1, '[', ']', '…', 16) AS snippet,
-                       bm25(sources_fts, 5.0, 1.0) AS rank
-                FROM sources_fts JOIN sources s ON s.id = sources_fts.rowid
-                WHERE sources_fts MATCH ?
-                ORDER BY rank, s.id
-                LIMIT ?
+                       best.rank
+                FROM best
+                CROSS JOIN sources_fts ON sources_fts.rowid = best.id AND sources_fts MATCH ?1
+                CROSS JOIN sources s ON s.id = best.id
+                ORDER BY best.rank, best.id
                 """, arguments: [match, limit])
         }
     }
@@ -166,9 +176,13 @@ extension KnowledgeBase {
     }
 
     static func participants(_ db: Database, knownAs alias: String) throws -> [Participant] {
+        try participantSummaries(db, knownAs: alias).map(\.participant)
+    }
+
+    /// Every participant known by `alias`, most mentioned first, with its counts.
+    static func participantSummaries(_ db: Database, knownAs alias: String) throws -> [ParticipantSummary] {
         try ParticipantSummary.fetchAll(db, Participant.all().known(as: alias).summarized())
             .sorted { ($0.mentionCount, -$0.participant.id) > ($1.mentionCount, -$1.participant.id) }
-            .map(\.participant)
     }
 
     static func participant(_ db: Database, named alias: String) throws -> Participant {
@@ -228,33 +242,37 @@ extension KnowledgeBase {
         }
     }
 
-    /// Sorted distinct participant names per proposal and stance.
+    /// Sorted distinct participant names per proposal and stance, from the `proposal_stances` summary.
     private static func stanceNames(_ db: Database, proposalIDs: [Int64]) throws -> [Int64: [Stance: [String]]] {
         guard !proposalIDs.isEmpty else { return [:] }
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT DISTINCT pp.proposal_id, pp.stance, p.name
-            FROM proposal_positions pp JOIN participants p ON p.id = pp.participant_id
-            WHERE pp.proposal_id IN (SELECT value FROM json_each(?))
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT DISTINCT ps.proposal_id, ps.stance, p.name
+            FROM proposal_stances ps JOIN participants p ON p.id = ps.participant_id
+            WHERE ps.proposal_id IN (SELECT value FROM json_each(?))
             ORDER BY p.name
             """, arguments: [jsonArray(proposalIDs)])
         var result: [Int64: [Stance: [String]]] = [:]
-        for row in rows {
-            guard let stance = Stance(rawValue: row["stance"]) else { continue }
-            result[row["proposal_id"], default: [:]][stance, default: []].append(row["name"])
+        while let row = try rows.next() {
+            guard let stance = Stance(rawValue: row[1]) else { continue }
+            result[row[0], default: [:]][stance, default: []].append(row[2])
         }
         return result
     }
 
-    static func positions(_ db: Database, ofParticipant participantID: Int64) throws -> [PositionEntry] {
+    /// A participant's stances by proposal then stance: the first `limit` entries of its
+    /// `proposal_stances` rows, then the sources of those entries only.
+    static func positions(_ db: Database, ofParticipant participantID: Int64, limit: Int?) throws -> [PositionEntry] {
         let rows = try Row.fetchAll(db, sql: """
-            SELECT pp.proposal_id, pr.summary, pp.stance, s.path
-            FROM proposal_positions pp
-            JOIN proposals pr ON pr.id = pp.proposal_id
+            SELECT shown.proposal_id, pr.summary, shown.stance, s.path
+            FROM (SELECT proposal_id, stance FROM proposal_stances WHERE participant_id = ?1
+                  ORDER BY proposal_id, stance LIMIT ?2) shown
+            JOIN proposals pr ON pr.id = shown.proposal_id
+            LEFT JOIN proposal_positions pp
+                ON pp.participant_id = ?1 AND pp.proposal_id = shown.proposal_id AND pp.stance = shown.stance
             LEFT JOIN proposal_reports r ON r.id = pp.proposal_report_id
             LEFT JOIN sources s ON s.id = r.source_id
-            WHERE pp.participant_id = ?
-            ORDER BY pp.proposal_id, pp.stance, s.path
-            """, arguments: [participantID])
+            ORDER BY shown.proposal_id, shown.stance, s.path
+            """, arguments: [participantID, limit ?? -1])
         var entries: [PositionEntry] = []
         for row in rows {
             let proposalID: Int64 = row["proposal_id"]
@@ -286,6 +304,17 @@ extension KnowledgeBase {
         if let ids { request = request.filter(ids.contains(Source.Columns.id)) }
         if let limit { request = request.limit(limit) }
         return try SourceSummary.fetchAll(db, request)
+    }
+
+    /// The path and title of each source in `ids`, without counting what it contributed.
+    static func sourceTitles(_ db: Database, ids: [Int64]) throws -> [Int64: (path: String, title: String?)] {
+        guard !ids.isEmpty else { return [:] }
+        var result: [Int64: (path: String, title: String?)] = [:]
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: """
+            SELECT id, path, title FROM sources WHERE id IN (SELECT value FROM json_each(?))
+            """), arguments: [jsonArray(ids)])
+        while let row = try rows.next() { result[row[0]] = (row[1], row[2]) }
+        return result
     }
 
     /// Evidence rows matching `condition`, with their source paths, in source and text order.

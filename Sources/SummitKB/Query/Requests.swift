@@ -98,6 +98,9 @@ extension DerivableRequest<Meeting> {
     /// ```swift
     /// let rows = try MeetingSummary.fetchAll(db, Meeting.all().summarized())
     /// ```
+    ///
+    /// The source count is `meetings.source_count`, kept at write time; attendees are counted
+    /// from the `meeting_participants_meeting` index alone.
     public func summarized() -> Self {
         including(optional: Meeting.convener)
             .annotated(with: [
@@ -105,8 +108,7 @@ extension DerivableRequest<Meeting> {
                     (SELECT count(DISTINCT participant_id) FROM meeting_participants
                      WHERE meeting_id = meetings.id AND role <> 'excluded')
                     """).forKey("attendeeCount"),
-                SQL("(SELECT count(DISTINCT source_id) FROM meeting_reports WHERE meeting_id = meetings.id)")
-                    .forKey("sourceCount"),
+                SQL("meetings.source_count").forKey("sourceCount"),
             ])
     }
 }
@@ -138,12 +140,12 @@ extension DerivableRequest<Participant> {
     /// ```swift
     /// let rows = try ParticipantSummary.fetchAll(db, Participant.all().summarized())
     /// ```
+    ///
+    /// The counts are `participants.source_count` and `mention_count`, kept at write time.
     public func summarized() -> Self {
         annotated(with: [
-            SQL("(SELECT count(DISTINCT source_id) FROM evidence WHERE participant_id = participants.id)")
-                .forKey("sourceCount"),
-            SQL("(SELECT count(*) FROM evidence WHERE participant_id = participants.id)")
-                .forKey("mentionCount"),
+            SQL("participants.source_count").forKey("sourceCount"),
+            SQL("participants.mention_count").forKey("mentionCount"),
         ])
     }
 }
@@ -186,11 +188,10 @@ extension DerivableRequest<Proposal> {
     /// ```swift
     /// let request = Proposal.all().ofKind("ceasefire").summarized()
     /// ```
+    ///
+    /// The source count is `proposals.source_count`, kept at write time.
     public func summarized() -> Self {
         including(optional: Proposal.meeting)
-            .annotated(with: [
-                SQL("(SELECT count(DISTINCT source_id) FROM proposal_reports WHERE proposal_id = proposals.id)")
-                    .forKey("sourceCount")
-            ])
+            .annotated(with: [SQL("proposals.source_count").forKey("sourceCount")])
     }
 }

@@ -46,13 +46,16 @@ extension KnowledgeBase {
     /// ```
     ///
     /// Participants come by kind then name (the `participants_kind_name` index), each with its
-    /// meetings in timeline order, so a limited report reads only the rows it prints.
+    /// meetings in timeline order, so a limited report reads only the rows it prints: each
+    /// participant holding a role gives at least one row, so `limit` of them are enough.
     public func attendance(limit: Int? = nil) throws -> Attendance {
         try writer.read { db in
             var rows: [AttendanceRow] = []
-            let participants = try Participant
+            var request = Participant
+                .filter(sql: "EXISTS (SELECT 1 FROM meeting_participants WHERE participant_id = participants.id)")
                 .order(Participant.Columns.kind, Participant.Columns.name, Participant.Columns.id)
-                .fetchCursor(db)
+            if let limit { request = request.limit(limit) }
+            let participants = try request.fetchCursor(db)
             while let participant = try participants.next() {
                 let remaining = limit.map { $0 - rows.count }
                 if let remaining, remaining <= 0 { break }
@@ -63,19 +66,27 @@ extension KnowledgeBase {
     }
 
     /// One participant's meetings with its roles there, in timeline order.
+    ///
+    /// The meetings are chosen first (the participant's distinct meetings, from the
+    /// `(participant_id, meeting_id)` index, put in timeline order); roles and sources are then
+    /// read for the `limit` shown ones only.
     static func attendanceRows(_ db: Database, participantID: Int64, limit: Int?) throws -> [AttendanceRow] {
         let rows = try Row.fetchAll(db, sql: """
-            SELECT mp.participant_id, p.name AS participant, p.kind, mp.meeting_id, m.name AS meeting,
-                   m.date, m.date_text, group_concat(DISTINCT mp.role) AS roles,
-                   count(DISTINCT r.source_id) AS source_count
-            FROM meeting_participants mp
-            JOIN participants p ON p.id = mp.participant_id
-            JOIN meetings m ON m.id = mp.meeting_id
-            LEFT JOIN meeting_reports r ON r.id = mp.meeting_report_id
-            WHERE mp.participant_id = ?
-            GROUP BY mp.meeting_id
-            ORDER BY m.date IS NULL, m.date, m.date_text, mp.meeting_id
-            LIMIT ?
+            WITH shown AS (
+                SELECT m.id, m.name, m.date, m.date_text
+                FROM (SELECT DISTINCT meeting_id FROM meeting_participants WHERE participant_id = ?1) attended
+                JOIN meetings m ON m.id = attended.meeting_id
+                ORDER BY m.date IS NULL, m.date, m.date_text, m.id
+                LIMIT ?2)
+            SELECT p.id AS participant_id, p.name AS participant, p.kind, shown.id AS meeting_id, shown.name AS meeting,
+                   shown.date, shown.date_text,
+                   (SELECT group_concat(DISTINCT role) FROM meeting_participants
+                    WHERE participant_id = ?1 AND meeting_id = shown.id) AS roles,
+                   (SELECT count(DISTINCT r.source_id) FROM meeting_participants mp
+                    JOIN meeting_reports r ON r.id = mp.meeting_report_id
+                    WHERE mp.participant_id = ?1 AND mp.meeting_id = shown.id) AS source_count
+            FROM shown JOIN participants p ON p.id = ?1
+            ORDER BY shown.date IS NULL, shown.date, shown.date_text, shown.id
             """, arguments: [participantID, limit ?? -1])
         return rows.map { row in
             let roles = Set(String(row["roles"] as String? ?? "").split(separator: ",").map(String.init))

@@ -111,8 +111,7 @@ extension KnowledgeBase {
             .filter(MeetingReport.Columns.meetingId == meetingID)
             .order(MeetingReport.Columns.sourceId, MeetingReport.Columns.ordinal)
             .fetchAll(db)
-        let sources = try Dictionary(uniqueKeysWithValues: sourceSummaries(db, ids: reports.map(\.sourceId), limit: nil)
-            .map { ($0.id, $0) })
+        let sources = try sourceTitles(db, ids: reports.map(\.sourceId))
         return reports.map { report in
             MeetingSourceReport(sourceId: report.sourceId, path: sources[report.sourceId]?.path ?? "",
                                 title: sources[report.sourceId]?.title, report: report)

@@ -37,24 +37,27 @@ public struct ParticipantProfile: Codable, Sendable, Hashable, TableRepresentabl
 }
 
 extension KnowledgeBase {
-    /// The `participant NAME` report; `alias` is any spelling, compared folded.
+    /// The `participant NAME` report; `alias` is any spelling, compared folded. `limit` caps
+    /// the meetings (the first in timeline order) and, separately, the positions (the first by
+    /// proposal id and stance); the source and mention counts always cover everything.
     ///
     /// ```swift
     /// let profile = try kb.participantProfile(named: "zelenskiy")
+    /// let firstFifty = try kb.participantProfile(named: "Macron", limit: 50)
     /// ```
     ///
     /// - Throws: ``SummitKBError/notFound(kind:reference:)``.
-    public func participantProfile(named alias: String) throws -> ParticipantProfile {
+    public func participantProfile(named alias: String, limit: Int? = nil) throws -> ParticipantProfile {
         try writer.read { db in
-            let participant = try Self.participant(db, named: alias)
-            let summary = try ParticipantSummary.fetchOne(
-                db, Participant.filter(key: participant.id).summarized())
+            let summary = try Self.participantSummaries(db, knownAs: alias).first
+            guard let summary else { throw SummitKBError.notFound(kind: "participant", reference: alias) }
+            let participant = summary.participant
             let aliases = try Self.aliases(db, participantID: participant.id)
             return ParticipantProfile(
                 participant: participant, aliases: aliases,
-                sourceCount: summary?.sourceCount ?? 0, mentionCount: summary?.mentionCount ?? 0,
-                meetings: try Self.attendanceRows(db, participantID: participant.id, limit: nil),
-                positions: try Self.positions(db, ofParticipant: participant.id))
+                sourceCount: summary.sourceCount, mentionCount: summary.mentionCount,
+                meetings: try Self.attendanceRows(db, participantID: participant.id, limit: limit),
+                positions: try Self.positions(db, ofParticipant: participant.id, limit: limit))
         }
     }
 }

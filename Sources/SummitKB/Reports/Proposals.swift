@@ -130,8 +130,7 @@ extension KnowledgeBase {
                 .filter(ProposalReport.Columns.proposalId == id)
                 .order(ProposalReport.Columns.sourceId, ProposalReport.Columns.ordinal)
                 .fetchAll(db)
-            let sources = try Dictionary(uniqueKeysWithValues: Self.sourceSummaries(db, ids: reports.map(\.sourceId), limit: nil)
-                .map { ($0.id, $0) })
+            let sources = try Self.sourceTitles(db, ids: reports.map(\.sourceId))
             let positions = try PositionDetail.fetchAll(db, sql: """
                 SELECT pp.id, pp.participant_id AS participantId, p.name AS participant, pp.stance, s.path
                 FROM proposal_positions pp

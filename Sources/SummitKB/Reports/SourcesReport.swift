@@ -80,24 +80,24 @@ extension KnowledgeBase {
             return SourcesReport(sources: try Self.sourceSummaries(db, ids: ids, limit: limit).map { source in
                 SourceContribution(
                     source: source,
-                    meetings: try Contribution.fetchAll(db, sql: """
+                    meetings: try Contribution.fetchAll(db.cachedStatement(sql: """
                         SELECT DISTINCT m.id, m.name, NOT EXISTS (
                             SELECT 1 FROM meeting_reports o WHERE o.meeting_id = m.id AND o.source_id <> ?1) AS onlyHere
                         FROM meeting_reports r JOIN meetings m ON m.id = r.meeting_id
                         WHERE r.source_id = ?1 ORDER BY m.id
-                        """, arguments: [source.id]),
-                    proposals: try Contribution.fetchAll(db, sql: """
+                        """), arguments: [source.id]),
+                    proposals: try Contribution.fetchAll(db.cachedStatement(sql: """
                         SELECT DISTINCT p.id, p.summary AS name, NOT EXISTS (
                             SELECT 1 FROM proposal_reports o WHERE o.proposal_id = p.id AND o.source_id <> ?1) AS onlyHere
                         FROM proposal_reports r JOIN proposals p ON p.id = r.proposal_id
                         WHERE r.source_id = ?1 ORDER BY p.id
-                        """, arguments: [source.id]),
-                    participants: try Contribution.fetchAll(db, sql: """
+                        """), arguments: [source.id]),
+                    participants: try Contribution.fetchAll(db.cachedStatement(sql: """
                         SELECT DISTINCT p.id, p.name, NOT EXISTS (
                             SELECT 1 FROM evidence o WHERE o.participant_id = p.id AND o.source_id <> ?1) AS onlyHere
                         FROM evidence e JOIN participants p ON p.id = e.participant_id
                         WHERE e.source_id = ?1 AND e.participant_id IS NOT NULL ORDER BY p.name, p.id
-                        """, arguments: [source.id]))
+                        """), arguments: [source.id]))
             })
         }
     }

@@ -207,9 +207,12 @@ struct MeetingMerger {
         let dateText = vote.winner(reports.map(\.dateText))
         let precisionSource = reports.first { date != nil && $0.date == date } ?? reports.first { dateText != nil && $0.dateText == dateText }
         let known: (String) -> String? = { $0 == "unknown" ? nil : $0 }
+        // `reports` are all the meeting's reports: their counts are its report summaries (migration
+        // 0002), written here rather than by a trigger per moved report.
         try db.cachedStatement(sql: """
             UPDATE meetings SET name = ?, kind = ?, city = ?, venue = ?, country = ?, date = ?, date_text = ?,
-                date_precision = ?, status = ?, convener_id = ?, topic = ?, participant_count = ?, block_key = ?
+                date_precision = ?, status = ?, convener_id = ?, topic = ?, participant_count = ?, block_key = ?,
+                report_count = ?, source_count = ?
             WHERE id = ? AND origin <> 'added'
             """).execute(arguments: [
                 vote.winner(reports.map(\.name)), vote.winner(reports.map(\.kind)),
@@ -217,7 +220,8 @@ struct MeetingMerger {
                 date, dateText, precisionSource?.datePrecision ?? "unknown",
                 vote.winner(reports.map { known($0.status) }) ?? "unknown",
                 vote.winner(reports.map(\.convenerID)), vote.winner(reports.map(\.topic)),
-                vote.winner(reports.map(\.participantCount)), reports[0].blockKey, meetingID,
+                vote.winner(reports.map(\.participantCount)), reports[0].blockKey,
+                reports.count, Set(reports.map(\.sourceID)).count, meetingID,
             ])
     }
 
