@@ -24,6 +24,7 @@ import Testing
         try single.ingest([input], options: IngestOptions(documentsPerCommit: 1))
         #expect(try StableJSON.document(grouped.export()) == StableJSON.document(single.export()))
         #expect(try Support.tableCounts(grouped) == Support.tableCounts(single))
+        try Support.expectIntegrity(grouped)  // the counts the cache raises match the claims
     }
 
     /// After an ingest, recounting every proposal from its voting sample changes nothing:
