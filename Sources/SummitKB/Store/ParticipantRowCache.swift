@@ -1,6 +1,7 @@
 /// What one write transaction already knows about `participants` and `participant_aliases`
-/// rows, so that documents after the first skip upserts and alias inserts that would
-/// change nothing: most articles name the same countries, leaders and organizations.
+/// rows, so that documents after the first replace the full upsert by a count update and
+/// skip alias inserts that would change nothing: most articles name the same countries,
+/// leaders and organizations.
 ///
 /// The cache only ever describes rows this transaction wrote or read back. Whatever can
 /// remove or re-key participants behind its back (a replaced source, people's corrections,
