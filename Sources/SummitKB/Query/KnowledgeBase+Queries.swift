@@ -328,6 +328,8 @@ extension KnowledgeBase {
         return try EvidenceItem.fetchAll(db, request)
     }
 
+    /// Row ids as a JSON array, bound to one `json_each(?)` parameter: one prepared
+    /// statement serves any number of ids.
     static func jsonArray(_ ids: [Int64]) -> String {
         "[" + ids.map(String.init).joined(separator: ",") + "]"
     }

@@ -108,7 +108,7 @@ struct MeetingMerger {
         let constraints = try MeetingLinkConstraints.load(db)
         let meetingIDs = try constraints.closure(of: meetingIDs, references: CurationReferences(db: db))
         let members = try summaries(sql: Self.summarySQL + " WHERE r.meeting_id IN (SELECT value FROM json_each(?))",
-                                    arguments: [Self.jsonArray(meetingIDs.sorted())])
+                                    arguments: [KnowledgeBase.jsonArray(meetingIDs.sorted())])
             .sorted(by: MeetingReportSummary.canonicalOrder)
         var moved: Set<Int64> = []
         var claimed: Set<Int64> = []
@@ -235,7 +235,7 @@ struct MeetingMerger {
         for row in try Row.fetchAll(db.cachedStatement(sql: """
             SELECT mp.meeting_report_id, p.id, p.name FROM meeting_participants mp JOIN participants p ON p.id = mp.participant_id
             WHERE mp.meeting_report_id IN (SELECT value FROM json_each(?)) AND mp.role <> 'excluded'
-            """), arguments: [Self.jsonArray(ids)]) {
+            """), arguments: [KnowledgeBase.jsonArray(ids)]) {
             participants[row[0], default: [:]][row[1]] = row[2]
         }
         return rows.map { row in
@@ -268,9 +268,6 @@ struct MeetingMerger {
         LEFT JOIN participants c ON c.id = r.convener_id
         """
     }
-
-    /// Row ids as a JSON array, bound to one `json_each(?)` parameter.
-    private static func jsonArray(_ ids: [Int64]) -> String { "[" + ids.map(String.init).joined(separator: ",") + "]" }
 
     /// ISO `YYYY-MM-DD` of a day number (days since 1970-01-01); inverse of `dayNumber`.
     static func isoDate(_ dayNumber: Int) -> String { CivilDate(dayNumber: dayNumber).iso }
