@@ -213,11 +213,7 @@ struct CorrectionApplier {
         try db.execute(sql: "INSERT INTO \(table) (\(owner), participant_id, \(attribute), origin) VALUES (?, ?, ?, 'added')",
                        arguments: [ownerID, participantID, value])
         if table == ProposalPosition.databaseTableName {
-            // Counted in the proposal's stances, as the ingest writer counts extracted positions.
-            try db.execute(sql: """
-                INSERT INTO proposal_stances (proposal_id, participant_id, stance, position_count) VALUES (?, ?, ?, 1)
-                ON CONFLICT DO UPDATE SET position_count = position_count + 1
-                """, arguments: [ownerID, participantID, value])
+            try ProposalMerger(db: db).countStance(proposalID: ownerID, participantID: participantID, stance: value, positions: 1)
         }
         return Applied()
     }

@@ -124,6 +124,16 @@ struct ProposalMerger {
         }
     }
 
+    /// Adds `positions` positions of a participant to its stance on a proposal in
+    /// `proposal_stances` (migration 0002). Ingest and curation both count new positions
+    /// here; triggers count deleted and moved ones.
+    func countStance(proposalID: Int64, participantID: Int64, stance: String, positions: Int) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO proposal_stances (proposal_id, participant_id, stance, position_count) VALUES (?, ?, ?, ?)
+            ON CONFLICT DO UPDATE SET position_count = position_count + excluded.position_count
+            """).execute(arguments: [proposalID, participantID, stance, positions])
+    }
+
     /// Proposals raised at any of the given meeting reports.
     ///
     /// `proposal_reports.meeting_report_id` has no index of its own; the lookup goes

@@ -266,12 +266,9 @@ private struct ExtractionWriter {
         for (proposalID, group) in Dictionary(grouping: reports, by: \.proposal).sorted(by: { $0.key < $1.key }) {
             try update.execute(arguments: [group.count, proposalID])
         }
-        let upsert = try db.cachedStatement(sql: """
-            INSERT INTO proposal_stances (proposal_id, participant_id, stance, position_count) VALUES (?, ?, ?, ?)
-            ON CONFLICT DO UPDATE SET position_count = position_count + excluded.position_count
-            """)
+        let merger = ProposalMerger(db: db)
         for (key, positions) in stances.sorted(by: { $0.key < $1.key }) {
-            try upsert.execute(arguments: [key.proposal, key.participant, key.stance, positions])
+            try merger.countStance(proposalID: key.proposal, participantID: key.participant, stance: key.stance, positions: positions)
         }
     }
 
