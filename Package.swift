@@ -42,6 +42,7 @@ let package = Package(
                 "SummitKBExtraction",
                 "SummitKBMigrations",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
         .executableTarget(

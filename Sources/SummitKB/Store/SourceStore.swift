@@ -44,7 +44,7 @@ struct SourceStore {
             // Meetings that lost a report may split; deleted ones are skipped by recluster.
             try MeetingMerger(db: db).recluster(meetingIDs: formerMeetings)
         }
-        var writer = ExtractionWriter(db: db, extraction: extraction, sourceSHA256: content.sha256, participantRows: participantRows)
+        var writer = try ExtractionWriter(db: db, extraction: extraction, sourceSHA256: content.sha256, participantRows: participantRows)
         try writer.insertSource(path: path, content: content)
         try writer.insertParticipants()
         let newMeetingReports = try writer.insertMeetings()
@@ -95,27 +95,44 @@ private struct ExtractionWriter {
     /// Meeting report row id per index into `extraction.meetings`.
     private(set) var meetingReportIDs: [Int: Int64] = [:]
 
-    init(db: Database, extraction: ExtractionResult, sourceSHA256: String, participantRows: ParticipantRowCache) {
+    /// The statements run per mention, role or position, looked up once per document.
+    private let insertEvidenceRow, insertMeetingParticipant, insertProposalPosition, countMentions, insertAlias: WriteStatement
+
+    init(db: Database, extraction: ExtractionResult, sourceSHA256: String, participantRows: ParticipantRowCache) throws {
         self.db = db
         self.extraction = extraction
         self.sourceSHA256 = sourceSHA256
         self.participantRows = participantRows
         offsets = CodePointOffsets(utf8: extraction.document.bytes)
+        insertEvidenceRow = try WriteStatement(db, sql: """
+            INSERT INTO evidence (source_id, participant_id, meeting_report_id, meeting_participant_id, proposal_report_id,
+                proposal_position_id, slot, value, start, end, sentence_start, sentence_end, sentence, extractor, confidence)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        insertMeetingParticipant = try WriteStatement(db, sql: """
+            INSERT INTO meeting_participants (meeting_id, meeting_report_id, participant_id, role) VALUES (?, ?, ?, ?)
+            """)
+        insertProposalPosition = try WriteStatement(db, sql: """
+            INSERT INTO proposal_positions (proposal_id, proposal_report_id, participant_id, stance) VALUES (?, ?, ?, ?)
+            """)
+        countMentions = try WriteStatement(db, sql: """
+            UPDATE participants SET mention_count = mention_count + ?, source_count = source_count + 1 WHERE id = ?
+            """)
+        insertAlias = try WriteStatement(db, sql: "INSERT OR IGNORE INTO participant_aliases (participant_id, alias, folded) VALUES (?, ?, ?)")
     }
 
     mutating func insertSource(path: String, content: LoadedDocument.Content) throws {
         let document = extraction.document
         let metadata = document.metadata
         let wordCount = document.tokens.reduce(0) { $1.kind == .word ? $0 + 1 : $0 }
-        try db.cachedStatement(sql: """
+        try WriteStatement(db, sql: """
             INSERT INTO sources (path, sha256, title, author, publisher, url, published, dateline, raw_text, text,
                                  byte_count, word_count, extractor_version)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [
-                path, content.sha256, metadata.title, metadata.author, metadata.publisher, metadata.url,
-                metadata.published, document.dateline, content.rawText, document.text, content.byteCount, wordCount,
-                ExtractionResources.extractorVersion,
-            ])
+            """).execute(
+                .text(path), .text(content.sha256), .text(metadata.title), .text(metadata.author), .text(metadata.publisher),
+                .text(metadata.url), .text(metadata.published), .text(document.dateline), .text(content.rawText),
+                .text(document.text), .integer(content.byteCount), .integer(wordCount), .text(ExtractionResources.extractorVersion))
         sourceID = db.lastInsertedRowID
     }
 
@@ -137,16 +154,11 @@ private struct ExtractionWriter {
             RETURNING id, title IS NOT NULL, country IS NOT NULL, lexicon IS NOT NULL
             """)
         let mentionCounts = Dictionary(extraction.mentions.map { ($0.entity, 1) }, uniquingKeysWith: +)
-        let alias = try db.cachedStatement(sql: "INSERT OR IGNORE INTO participant_aliases (participant_id, alias, folded) VALUES (?, ?, ?)")
         for entity in extraction.entities where participantIDs[entity.key] == nil {
             let mentions = mentionCounts[entity.key] ?? 0
             var known = participantRows.participant(key: entity.key)
             if let cached = known, !cached.wouldGain(entity.title, entity.country, entity.lexicon) {
-                if mentions > 0 {
-                    try db.cachedStatement(sql: """
-                        UPDATE participants SET mention_count = mention_count + ?, source_count = source_count + 1 WHERE id = ?
-                        """).execute(arguments: [mentions, cached.id])
-                }
+                if mentions > 0 { try countMentions.execute(.integer(mentions), .integer(cached.id)) }
             } else {
                 guard let row = try Row.fetchOne(upsert, arguments: [entity.kind.rawValue, entity.name, entity.key,
                                                                      entity.title, entity.country, entity.lexicon,
@@ -159,7 +171,7 @@ private struct ExtractionWriter {
             for spelling in [entity.name] + entity.aliases {
                 let folded = Folding.fold(spelling)
                 if !folded.isEmpty, participantRows.insertAlias(participantID: id, folded: folded) {
-                    try alias.execute(arguments: [id, spelling, folded])
+                    try insertAlias.execute(.integer(id), .text(spelling), .text(folded))
                 }
             }
         }
@@ -176,18 +188,18 @@ private struct ExtractionWriter {
             let blockKey = MeetingReportComparison.blockKey(city: meeting.city, venue: meeting.venue, country: meeting.country,
                                                             kind: meeting.kind.rawValue, sourceSHA256: sourceSHA256)
             let convenerID = meeting.convener.flatMap { participantIDs[$0] }
-            try db.cachedStatement(sql: "INSERT INTO meetings (name, kind, block_key) VALUES (?, ?, ?)")
-                .execute(arguments: [meeting.name, meeting.kind.rawValue, blockKey])
+            try WriteStatement(db, sql: "INSERT INTO meetings (name, kind, block_key) VALUES (?, ?, ?)")
+                .execute(.text(meeting.name), .text(meeting.kind.rawValue), .text(blockKey))
             let meetingID = db.lastInsertedRowID
-            try db.cachedStatement(sql: """
+            try WriteStatement(db, sql: """
                 INSERT INTO meeting_reports (source_id, meeting_id, ordinal, kind, name, city, venue, country, date, date_text,
                     date_precision, status, convener_id, topic, participant_count, block_key, published)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """).execute(arguments: [
-                    sourceID, meetingID, ordinal, meeting.kind.rawValue, meeting.name, meeting.city, meeting.venue,
-                    meeting.country, meeting.date, meeting.dateText, meeting.datePrecision.rawValue, meeting.status.rawValue,
-                    convenerID, meeting.topic, meeting.participantCount, blockKey, extraction.document.metadata.published,
-                ])
+                """).execute(
+                    .integer(sourceID), .integer(meetingID), .integer(ordinal), .text(meeting.kind.rawValue), .text(meeting.name),
+                    .text(meeting.city), .text(meeting.venue), .text(meeting.country), .text(meeting.date), .text(meeting.dateText),
+                    .text(meeting.datePrecision.rawValue), .text(meeting.status.rawValue), .integer(convenerID), .text(meeting.topic),
+                    .integer(meeting.participantCount), .text(blockKey), .text(extraction.document.metadata.published))
             let reportID = db.lastInsertedRowID
             meetingReportIDs[ordinal] = reportID
             reportIDs.append(reportID)
@@ -197,9 +209,8 @@ private struct ExtractionWriter {
                 guard let participantID = participantIDs[role.entity] else { continue }
                 let roleKey = "\(participantID)|\(role.role.rawValue)"
                 if roleIDs[roleKey] == nil {
-                    try db.cachedStatement(sql: """
-                        INSERT INTO meeting_participants (meeting_id, meeting_report_id, participant_id, role) VALUES (?, ?, ?, ?)
-                        """).execute(arguments: [meetingID, reportID, participantID, role.role.rawValue])
+                    try insertMeetingParticipant.execute(.integer(meetingID), .integer(reportID), .integer(participantID),
+                                                         .text(role.role.rawValue))
                     roleIDs[roleKey] = db.lastInsertedRowID
                 }
                 try insertEvidence(role.evidence, subject: .meetingParticipant(roleIDs[roleKey]!))
@@ -216,15 +227,15 @@ private struct ExtractionWriter {
         for (ordinal, proposal) in extraction.proposals.enumerated() {
             let mergeKey = ProposalMerger.mergeKey(kind: proposal.kind, summary: proposal.summary)
             let proposalID = try merger.proposalID(mergeKey: mergeKey, summary: proposal.summary, kind: proposal.kind)
-            try db.cachedStatement(sql: """
+            try WriteStatement(db, sql: """
                 INSERT INTO proposal_reports (source_id, proposal_id, meeting_report_id, ordinal, summary, kind, status,
                     conditions, features, challenges, merge_key, source_sha256)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """).execute(arguments: [
-                    sourceID, proposalID, proposal.meeting.flatMap { meetingReportIDs[$0] }, ordinal, proposal.summary,
-                    proposal.kind, proposal.status.rawValue, proposal.conditions, proposal.features, proposal.challenges, mergeKey,
-                    sourceSHA256,
-                ])
+                """).execute(
+                    .integer(sourceID), .integer(proposalID), .integer(proposal.meeting.flatMap { meetingReportIDs[$0] }),
+                    .integer(ordinal), .text(proposal.summary), .text(proposal.kind), .text(proposal.status.rawValue),
+                    .text(proposal.conditions), .text(proposal.features), .text(proposal.challenges), .text(mergeKey),
+                    .text(sourceSHA256))
             let reportID = db.lastInsertedRowID
             inserted.append((proposalID, reportID))
             for evidence in proposal.evidence { try insertEvidence(evidence, subject: .proposalReport(reportID)) }
@@ -233,9 +244,8 @@ private struct ExtractionWriter {
                 guard let participantID = participantIDs[position.entity] else { continue }
                 let positionKey = "\(participantID)|\(position.stance.rawValue)"
                 if positionIDs[positionKey] == nil {
-                    try db.cachedStatement(sql: """
-                        INSERT INTO proposal_positions (proposal_id, proposal_report_id, participant_id, stance) VALUES (?, ?, ?, ?)
-                        """).execute(arguments: [proposalID, reportID, participantID, position.stance.rawValue])
+                    try insertProposalPosition.execute(.integer(proposalID), .integer(reportID), .integer(participantID),
+                                                       .text(position.stance.rawValue))
                     positionIDs[positionKey] = db.lastInsertedRowID
                     stances[StanceKey(proposal: proposalID, participant: participantID, stance: position.stance.rawValue), default: 0] += 1
                 }
@@ -302,29 +312,25 @@ private struct ExtractionWriter {
         let document = extraction.document
         let start = offsets.codePoint(atByte: evidence.range.lowerBound)
         let end = offsets.codePoint(atByte: evidence.range.upperBound)
-        var sentenceStart = start, sentenceEnd = end, sentenceText = ""
+        var sentenceStart = start, sentenceEnd = end, sentence = 0..<0
         if document.sentences.indices.contains(evidence.sentence) {
             let window = Self.sentenceWindow(document.sentences[evidence.sentence].range, around: evidence.range, in: document.bytes)
             sentenceStart = offsets.codePoint(atByte: window.lowerBound)
             sentenceEnd = offsets.codePoint(atByte: window.upperBound)
-            sentenceText = document.string(window)
+            sentence = window.lowerBound..<window.upperBound
         }
-        var ids: [Int64?] = [nil, nil, nil, nil, nil]
+        var ids: [SQLiteValue] = [.null, .null, .null, .null, .null]
         switch subject {
-        case .participant(let id): ids[0] = id
-        case .meetingReport(let id): ids[1] = id
-        case .meetingParticipant(let id): ids[2] = id
-        case .proposalReport(let id): ids[3] = id
-        case .proposalPosition(let id): ids[4] = id
+        case .participant(let id): ids[0] = .integer(id)
+        case .meetingReport(let id): ids[1] = .integer(id)
+        case .meetingParticipant(let id): ids[2] = .integer(id)
+        case .proposalReport(let id): ids[3] = .integer(id)
+        case .proposalPosition(let id): ids[4] = .integer(id)
         }
         let confidence = evidence.confidence.isNaN ? 0 : min(max(evidence.confidence, 0), 1)
-        try db.cachedStatement(sql: """
-            INSERT INTO evidence (source_id, participant_id, meeting_report_id, meeting_participant_id, proposal_report_id,
-                proposal_position_id, slot, value, start, end, sentence_start, sentence_end, sentence, extractor, confidence)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [
-                sourceID, ids[0], ids[1], ids[2], ids[3], ids[4], evidence.slot, evidence.value, start, end,
-                sentenceStart, sentenceEnd, sentenceText, evidence.extractor, confidence,
-            ])
+        try insertEvidenceRow.execute(
+            .integer(sourceID), ids[0], ids[1], ids[2], ids[3], ids[4], .text(evidence.slot), .text(evidence.value),
+            .integer(start), .integer(end), .integer(sentenceStart), .integer(sentenceEnd), .utf8(document.bytes, sentence),
+            .text(evidence.extractor), .real(confidence))
     }
 }

@@ -1,0 +1,46 @@
+import GRDB
+import Testing
+@testable import SummitKB
+
+/// ``WriteStatement`` binds through SQLite's C API; it must store what GRDB's binding stores.
+@Suite struct WriteStatementTests {
+    static func table() throws -> DatabaseQueue {
+        let queue = try DatabaseQueue()
+        try queue.write { db in
+            try db.execute(sql: "CREATE TABLE t (id INTEGER PRIMARY KEY, n INTEGER, r REAL, s TEXT NOT NULL, o TEXT, UNIQUE (n))")
+        }
+        return queue
+    }
+
+    @Test func bindsEveryKindOfValue() throws {
+        let queue = try Self.table()
+        let bytes = Array("Kyiv – Kraków".utf8)
+        try queue.write { db in
+            let insert = try WriteStatement(db, sql: "INSERT INTO t (n, r, s, o) VALUES (?, ?, ?, ?)")
+            try insert.execute(.integer(7), .real(0.5), .text("é"), .null)
+            try insert.execute(.integer(8), .real(1), .utf8(bytes, 9..<bytes.count), .text("x"))
+            try insert.execute(.integer(Int?.none), .real(0), .text(""), .utf8(bytes, 0..<0))
+        }
+        let rows = try queue.read { db in try Row.fetchAll(db, sql: "SELECT n, r, s, o, typeof(s), typeof(o) FROM t ORDER BY id") }
+        #expect(rows == [
+            ["n": 7, "r": 0.5, "s": "é", "o": nil, "typeof(s)": "text", "typeof(o)": "null"],
+            ["n": 8, "r": 1.0, "s": "Kraków", "o": "x", "typeof(s)": "text", "typeof(o)": "text"],
+            // Empty text stays empty text: SQLite would read a null pointer as NULL.
+            ["n": nil, "r": 0.0, "s": "", "o": "", "typeof(s)": "text", "typeof(o)": "text"],
+        ])
+    }
+
+    @Test func constraintFailuresThrowAndLeaveTheStatementReusable() throws {
+        let queue = try Self.table()
+        try queue.write { db in
+            let insert = try WriteStatement(db, sql: "INSERT INTO t (n, s) VALUES (?, ?)")
+            try insert.execute(.integer(1), .text("a"))
+            let error = #expect(throws: DatabaseError.self) { try insert.execute(.integer(1), .text("b")) }
+            #expect(error?.resultCode == .SQLITE_CONSTRAINT)
+            #expect(error?.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE)
+            #expect(throws: DatabaseError.self) { try insert.execute(.integer(2), .null) }
+            try insert.execute(.integer(3), .text("c"))
+        }
+        #expect(try queue.read { db in try String.fetchAll(db, sql: "SELECT s FROM t ORDER BY id") } == ["a", "c"])
+    }
+}
