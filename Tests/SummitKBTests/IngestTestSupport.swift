@@ -29,7 +29,11 @@ enum IngestTestSupport {
         let text = result.document.text
         let content = LoadedDocument.Content(sha256: SHA256.hexDigest(of: Array(text.utf8)), byteCount: text.utf8.count,
                                              rawText: text, metadata: result.document.metadata)
-        return try kb.writer.write { db in try SourceStore(db: db).store(path: path, content: content) { result } }
+        return try kb.writer.write { db in
+            let outcome = try SourceStore(db: db).store(path: path, content: content) { result }
+            try SourceStore.indexNewSources(db)
+            return outcome
+        }
     }
 
     /// Row counts of every table, to prove that a run left no trace.

@@ -57,6 +57,31 @@ import Testing
         #expect(try kb.writer.read { db in try Int64?.fetchOne(db, sql: "SELECT convener_id FROM meetings") } == .some(nil))
     }
 
+    /// New sources enter `sources_fts` once per commit (migration 0003); a source replaced
+    /// in the commit that stored it was never indexed, and deleting it must not remove terms.
+    @Test func replacingASourceTheSameCommitStoredKeepsTheTextIndexExact() throws {
+        let kb = try KnowledgeBase()
+        try Support.store(MeetingArticles.article(attendees: ["Germany"], extra: "Zanzibar."), path: "old.txt", in: kb)
+        try kb.writer.write { (db: Database) throws -> Void in
+            let store = SourceStore(db: db)
+            for (path, extra) in [("a.txt", "Zanzibar."), ("a.txt", "Quixote."), ("b.txt", "Quixote.")] {
+                let article = MeetingArticles.article(attendees: ["Italy"], extra: extra)
+                let text = article.document.text
+                let content = LoadedDocument.Content(sha256: SHA256.hexDigest(of: Array(text.utf8)), byteCount: text.utf8.count,
+                                                     rawText: text, metadata: article.document.metadata)
+                _ = try store.store(path: path, content: content) { article }
+            }
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM sources_fts WHERE sources_fts MATCH 'quixote'") == 0)
+            try SourceStore.indexNewSources(db)
+        }
+        try kb.writer.read { (db: Database) throws -> Void in
+            let matches = "SELECT group_concat(s.path, ' ') FROM sources_fts JOIN sources s ON s.id = sources_fts.rowid WHERE sources_fts MATCH ?"
+            #expect(try String.fetchOne(db, sql: matches, arguments: ["zanzibar"]) == "old.txt")
+            #expect(try String.fetchOne(db, sql: matches, arguments: ["quixote"]) == "a.txt b.txt")
+        }
+        try Support.expectIntegrity(kb)  // includes the FTS5 integrity-check against the sources
+    }
+
     @Test func replacementRemovesOldClaimsAndOrphanParticipantsAndKeepsFTSInSync() throws {
         let kb = try KnowledgeBase()
         try Support.store(MeetingArticles.article(attendees: ["Germany", "Italy"], extra: "Zanzibar."), path: "a.txt", in: kb)

@@ -103,6 +103,7 @@ enum QueryFixtures {
                     """, arguments: [index + 1, source.path, "sha-\(index)", source.title, source.published, source.text,
                                      source.text, source.text.utf8.count, source.text.split(separator: " ").count])
             }
+            try SourceStore.indexNewSources(db)  // as the writer does before each commit
             for (index, person) in people.enumerated() {
                 let id = index + 1
                 try db.execute(sql: """

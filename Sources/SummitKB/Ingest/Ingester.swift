@@ -200,7 +200,7 @@ extension KnowledgeBase {
         let participantRows = ParticipantRowCache()
         do {
             return try writer.write { db in
-                try group.map { document, extraction -> IngestOutcome in
+                let outcomes = try group.map { document, extraction -> IngestOutcome in
                     let content: LoadedDocument.Content
                     switch document.content {
                     case .failure(let refusal): return .failed(reason: refusal.reason)
@@ -222,6 +222,8 @@ extension KnowledgeBase {
                     }
                     return outcome
                 }
+                try SourceStore.indexNewSources(db)
+                return outcomes
             }
         } catch let error as DatabaseError {
             throw SummitKBError.writeFailed(path: path, document: current, reason: error.message ?? "\(error.resultCode)")

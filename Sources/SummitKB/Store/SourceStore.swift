@@ -32,6 +32,7 @@ struct SourceStore {
         var formerParticipants: Set<Int64> = []
         if let existing {
             let sourceID: Int64 = existing["id"]
+            try Self.indexWaitingSource(sourceID, db: db)  // the delete trigger removes it from the index
             formerMeetings = Set(try Int64.fetchAll(db, sql: "SELECT DISTINCT meeting_id FROM meeting_reports WHERE source_id = ?", arguments: [sourceID]))
             formerProposals = Set(try Int64.fetchAll(db, sql: "SELECT DISTINCT proposal_id FROM proposal_reports WHERE source_id = ?", arguments: [sourceID]))
             formerParticipants = Set(try Int64.fetchAll(db, sql: """
@@ -65,6 +66,26 @@ struct SourceStore {
         try removeParticipantsWithoutClaims(formerParticipants)
         if try CorrectionApplier(db: db).apply(pass: .document) { participantRows.reset() }
         return existing == nil ? .ingested : .replaced
+    }
+
+    /// Adds the sources this transaction stored to the full-text index `sources_fts`, in one
+    /// statement. Call it once before committing: FTS5 writes its pending terms at every
+    /// savepoint, so indexing each document inside its own savepoint made one index segment
+    /// per article (migration 0003). The sources waiting are those above the highest indexed id.
+    static func indexNewSources(_ db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO sources_fts(rowid, title, text)
+            SELECT id, title, text FROM sources WHERE id > coalesce((SELECT max(id) FROM sources_fts_docsize), 0)
+            """)
+    }
+
+    /// Indexes a source still waiting for ``indexNewSources(_:)``, so that deleting it, whose
+    /// trigger removes its terms from `sources_fts`, never removes terms that were never added.
+    private static func indexWaitingSource(_ sourceID: Int64, db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO sources_fts(rowid, title, text) SELECT id, title, text FROM sources
+            WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM sources_fts_docsize WHERE id = ?1)
+            """, arguments: [sourceID])
     }
 
     /// Deletes extracted, unverified participants that no evidence, role or position mentions any more.

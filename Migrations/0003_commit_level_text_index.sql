@@ -1,0 +1,23 @@
+-- SummitKB schema, version 3: new sources enter the full-text index once per commit.
+--
+-- The trigger sources_fts_insert indexed each source inside its document's savepoint, and
+-- FTS5 writes its pending terms to disk at every savepoint: one tiny index segment per
+-- article, merged again and again (about a tenth of ingest time). SummitKB's writer now
+-- indexes the sources a commit added in one statement just before the commit
+-- (SourceStore.indexNewSources), so FTS5 builds one segment per commit:
+--
+--   INSERT INTO sources_fts(rowid, title, text)
+--   SELECT id, title, text FROM sources
+--   WHERE id > coalesce((SELECT max(id) FROM sources_fts_docsize), 0);
+--
+-- Sources above the highest indexed id are the ones waiting (a new row takes the
+-- highest id plus one). A source inserted by hand with SQL is indexed by the next
+-- ingest, or at once with the statement above. Deleting and updating sources stay
+-- with the triggers of version 1; the writer indexes a waiting source before it deletes it.
+DROP TRIGGER sources_fts_insert;
+
+-- Covered by the UNIQUE constraints, whose leading column is the same report id.
+DROP INDEX meeting_participants_report;
+DROP INDEX proposal_positions_report;
+
+INSERT INTO schema_migrations (version, name) VALUES (3, '0003_commit_level_text_index');
