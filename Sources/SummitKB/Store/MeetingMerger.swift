@@ -207,22 +207,27 @@ struct MeetingMerger {
         let dateText = vote.winner(reports.map(\.dateText))
         let precisionSource = reports.first { date != nil && $0.date == date } ?? reports.first { dateText != nil && $0.dateText == dateText }
         let known: (String) -> String? = { $0 == "unknown" ? nil : $0 }
+        // Only a changed value is written: an UPDATE rewrites every index over the columns it sets,
+        // and most reports change no slot (a lone report's meeting was inserted with its values).
+        try WriteStatement(db, sql: """
+            UPDATE meetings SET name = ?1, kind = ?2, city = ?3, venue = ?4, country = ?5, date = ?6, date_text = ?7,
+                date_precision = ?8, status = ?9, convener_id = ?10, topic = ?11, participant_count = ?12, block_key = ?13
+            WHERE id = ?14 AND origin <> 'added'
+              AND (name, kind, city, venue, country, date, date_text, date_precision, status, convener_id, topic,
+                   participant_count, block_key) IS NOT (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
+            """).execute(
+                .text(vote.winner(reports.map(\.name))), .text(vote.winner(reports.map(\.kind))),
+                .text(vote.winner(reports.map(\.city))), .text(vote.winner(reports.map(\.venue))),
+                .text(vote.winner(reports.map(\.country))), .text(date), .text(dateText),
+                .text(precisionSource?.datePrecision ?? "unknown"), .text(vote.winner(reports.map { known($0.status) }) ?? "unknown"),
+                .integer(vote.winner(reports.map(\.convenerID))), .text(vote.winner(reports.map(\.topic))),
+                .integer(vote.winner(reports.map(\.participantCount))), .text(reports[0].blockKey), .integer(meetingID))
         // `reports` are all the meeting's reports: their counts are its report summaries (migration
         // 0002), written here rather than by a trigger per moved report.
-        try db.cachedStatement(sql: """
-            UPDATE meetings SET name = ?, kind = ?, city = ?, venue = ?, country = ?, date = ?, date_text = ?,
-                date_precision = ?, status = ?, convener_id = ?, topic = ?, participant_count = ?, block_key = ?,
-                report_count = ?, source_count = ?
-            WHERE id = ? AND origin <> 'added'
-            """).execute(arguments: [
-                vote.winner(reports.map(\.name)), vote.winner(reports.map(\.kind)),
-                vote.winner(reports.map(\.city)), vote.winner(reports.map(\.venue)), vote.winner(reports.map(\.country)),
-                date, dateText, precisionSource?.datePrecision ?? "unknown",
-                vote.winner(reports.map { known($0.status) }) ?? "unknown",
-                vote.winner(reports.map(\.convenerID)), vote.winner(reports.map(\.topic)),
-                vote.winner(reports.map(\.participantCount)), reports[0].blockKey,
-                reports.count, Set(reports.map(\.sourceID)).count, meetingID,
-            ])
+        try WriteStatement(db, sql: """
+            UPDATE meetings SET report_count = ?1, source_count = ?2
+            WHERE id = ?3 AND (report_count, source_count) IS NOT (?1, ?2)
+            """).execute(.integer(reports.count), .integer(Set(reports.map(\.sourceID)).count), .integer(meetingID))
     }
 
     private func summaries(sql: String, arguments: StatementArguments) throws -> [MeetingReportSummary] {

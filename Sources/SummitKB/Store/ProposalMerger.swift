@@ -109,18 +109,20 @@ struct ProposalMerger {
 
     /// Writes the merge reason of every report that lacks one once the proposal has two
     /// sources, and clears the reasons when it is back to one.
+    ///
+    /// Reads the proposal's `source_count` (migration 0002): the writer counts a document's
+    /// reports before merging them, and triggers count deleted and moved ones.
     private func explain(proposalID: Int64) throws {
-        let sources = try Int.fetchOne(db.cachedStatement(sql: """
-            SELECT count(*) FROM (SELECT DISTINCT source_id FROM proposal_reports WHERE proposal_id = ? LIMIT 2)
-            """), arguments: [proposalID]) ?? 0
+        let sources = try Int.fetchOne(db.cachedStatement(sql: "SELECT source_count FROM proposals WHERE id = ?"),
+                                       arguments: [proposalID]) ?? 0
         if sources > 1 {
-            try db.cachedStatement(sql: """
+            try WriteStatement(db, sql: """
                 UPDATE proposal_reports SET merge_reason = 'same kind and summary words (' || merge_key || ')'
                 WHERE proposal_id = ? AND merge_reason IS NULL
-                """).execute(arguments: [proposalID])
+                """).execute(.integer(proposalID))
         } else {
-            try db.cachedStatement(sql: "UPDATE proposal_reports SET merge_reason = NULL WHERE proposal_id = ? AND merge_reason IS NOT NULL")
-                .execute(arguments: [proposalID])
+            try WriteStatement(db, sql: "UPDATE proposal_reports SET merge_reason = NULL WHERE proposal_id = ? AND merge_reason IS NOT NULL")
+                .execute(.integer(proposalID))
         }
     }
 
@@ -128,10 +130,10 @@ struct ProposalMerger {
     /// `proposal_stances` (migration 0002). Ingest and curation both count new positions
     /// here; triggers count deleted and moved ones.
     func countStance(proposalID: Int64, participantID: Int64, stance: String, positions: Int) throws {
-        try db.cachedStatement(sql: """
+        try WriteStatement(db, sql: """
             INSERT INTO proposal_stances (proposal_id, participant_id, stance, position_count) VALUES (?, ?, ?, ?)
             ON CONFLICT DO UPDATE SET position_count = position_count + excluded.position_count
-            """).execute(arguments: [proposalID, participantID, stance, positions])
+            """).execute(.integer(proposalID), .integer(participantID), .text(stance), .integer(positions))
     }
 
     /// Proposals raised at any of the given meeting reports.

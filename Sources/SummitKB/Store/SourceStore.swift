@@ -209,8 +209,18 @@ private struct ExtractionWriter {
             let blockKey = MeetingReportComparison.blockKey(city: meeting.city, venue: meeting.venue, country: meeting.country,
                                                             kind: meeting.kind.rawValue, sourceSHA256: sourceSHA256)
             let convenerID = meeting.convener.flatMap { participantIDs[$0] }
-            try WriteStatement(db, sql: "INSERT INTO meetings (name, kind, block_key) VALUES (?, ?, ?)")
-                .execute(.text(meeting.name), .text(meeting.kind.rawValue), .text(blockKey))
+            // The meeting this report makes alone, as the merger would vote it; the merger moves
+            // the report when it joins other reports and writes only the slots that change.
+            let dated = meeting.date != nil || meeting.dateText != nil
+            try WriteStatement(db, sql: """
+                INSERT INTO meetings (name, kind, city, venue, country, date, date_text, date_precision, status, convener_id,
+                    topic, participant_count, block_key, report_count, source_count)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 1)
+                """).execute(
+                    .text(meeting.name), .text(meeting.kind.rawValue), .text(meeting.city), .text(meeting.venue),
+                    .text(meeting.country), .text(meeting.date), .text(meeting.dateText),
+                    .text(dated ? meeting.datePrecision.rawValue : DatePrecision.unknown.rawValue), .text(meeting.status.rawValue),
+                    .integer(convenerID), .text(meeting.topic), .integer(meeting.participantCount), .text(blockKey))
             let meetingID = db.lastInsertedRowID
             try WriteStatement(db, sql: """
                 INSERT INTO meeting_reports (source_id, meeting_id, ordinal, kind, name, city, venue, country, date, date_text,
@@ -291,11 +301,11 @@ private struct ExtractionWriter {
     /// and per stance, where a trigger per row cost several percent of ingest speed. Deleted and
     /// moved claims are counted by triggers.
     private func count(reports: [(proposal: Int64, report: Int64)], stances: [StanceKey: Int]) throws {
-        let update = try db.cachedStatement(sql: """
+        let update = try WriteStatement(db, sql: """
             UPDATE proposals SET report_count = report_count + ?, source_count = source_count + 1 WHERE id = ?
             """)
         for (proposalID, group) in Dictionary(grouping: reports, by: \.proposal).sorted(by: { $0.key < $1.key }) {
-            try update.execute(arguments: [group.count, proposalID])
+            try update.execute(.integer(group.count), .integer(proposalID))
         }
         let merger = ProposalMerger(db: db)
         for (key, positions) in stances.sorted(by: { $0.key < $1.key }) {
