@@ -230,28 +230,30 @@ struct MeetingMerger {
             """).execute(.integer(reports.count), .integer(Set(reports.map(\.sourceID)).count), .integer(meetingID))
     }
 
+    /// Reads reports with their participants. Both queries go through cursors, which decode
+    /// each column straight from the statement instead of copying every row first.
     private func summaries(sql: String, arguments: StatementArguments) throws -> [MeetingReportSummary] {
-        let rows = try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments)
-        guard !rows.isEmpty else { return [] }
-        // Every report's participants in one query; the ids travel as one JSON array, so the
-        // statement is prepared once per connection whatever the number of reports.
-        var participants: [Int64: [Int64: String]] = [:]
-        let ids = rows.map { $0[0] as Int64 }
-        for row in try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT mp.meeting_report_id, p.id, p.name FROM meeting_participants mp JOIN participants p ON p.id = mp.participant_id
-            WHERE mp.meeting_report_id IN (SELECT value FROM json_each(?)) AND mp.role <> 'excluded'
-            """), arguments: [KnowledgeBase.jsonArray(ids)]) {
-            participants[row[0], default: [:]][row[1]] = row[2]
-        }
-        return rows.map { row in
-            let id: Int64 = row[0]
-            return MeetingReportSummary(
-                id: id, meetingID: row[1], sourceID: row[2], sourceSHA256: row[3], ordinal: row[4], kind: row[5],
+        var reports: [MeetingReportSummary] = []
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: arguments)
+        while let row = try rows.next() {
+            reports.append(MeetingReportSummary(
+                id: row[0], meetingID: row[1], sourceID: row[2], sourceSHA256: row[3], ordinal: row[4], kind: row[5],
                 name: row[6], city: row[7], venue: row[8], country: row[9], date: row[10], dateText: row[11],
                 datePrecision: row[12], status: row[13], convenerID: row[14], convenerName: row[15], topic: row[16],
-                participantCount: row[17], blockKey: row[18], published: row[19], evidenceCount: row[20],
-                participants: participants[id] ?? [:])
+                participantCount: row[17], blockKey: row[18], published: row[19], evidenceCount: row[20], participants: [:]))
         }
+        guard !reports.isEmpty else { return [] }
+        // Every report's participants in one query; the ids travel as one JSON array, so the
+        // statement is prepared once per connection whatever the number of reports.
+        let position = Dictionary(uniqueKeysWithValues: reports.enumerated().map { ($1.id, $0) })
+        let participants = try Row.fetchCursor(db.cachedStatement(sql: """
+            SELECT mp.meeting_report_id, p.id, p.name FROM meeting_participants mp JOIN participants p ON p.id = mp.participant_id
+            WHERE mp.meeting_report_id IN (SELECT value FROM json_each(?)) AND mp.role <> 'excluded'
+            """), arguments: [KnowledgeBase.jsonArray(reports.map(\.id))])
+        while let row = try participants.next() {
+            if let index = position[row[0]] { reports[index].participants[row[1]] = row[2] }
+        }
+        return reports
     }
 
     /// One report's summary columns, read by position in ``summaries(sql:arguments:)``:

@@ -28,7 +28,7 @@ struct MeetingReportSummary: Sendable {
     /// Nil for a merge candidate, which is compared but never takes part in a vote.
     let evidenceCount: Int?
     /// Participants in any role but `excluded`, by id, with their names.
-    let participants: [Int64: String]
+    var participants: [Int64: String]
 
     /// The order that makes clustering independent of ingest order.
     static func canonicalOrder(_ a: MeetingReportSummary, _ b: MeetingReportSummary) -> Bool {

@@ -48,16 +48,19 @@ struct ProposalMerger {
     /// alphabetically first value. The sample never depends on ingest order, and its
     /// size bounds the work however many sources repeat a popular proposal.
     func refresh(proposalID: Int64) throws {
-        let sample = try Row.fetchAll(db.cachedStatement(sql: """
+        let sample = try Row.fetchCursor(db.cachedStatement(sql: """
             SELECT r.summary, r.status, r.conditions, mr.meeting_id
             FROM (SELECT summary, status, conditions, meeting_report_id FROM proposal_reports
                   WHERE proposal_id = ? ORDER BY source_sha256, ordinal LIMIT \(Self.voters)) r
             LEFT JOIN meeting_reports mr ON mr.id = r.meeting_report_id
             """), arguments: [proposalID])
-        let summaries: [String?] = sample.map { $0[0] }
-        let statuses: [String?] = sample.map { $0[1] }
-        let conditions: [String?] = sample.map { $0[2] }
-        let meetings: [Int64?] = sample.map { $0[3] }
+        var summaries: [String?] = [], statuses: [String?] = [], conditions: [String?] = [], meetings: [Int64?] = []
+        while let row = try sample.next() {
+            summaries.append(row[0])
+            statuses.append(row[1])
+            conditions.append(row[2])
+            meetings.append(row[3])
+        }
         try db.cachedStatement(sql: """
             UPDATE proposals SET summary = coalesce(?, summary), status = coalesce(?, status), conditions = ?, meeting_id = ?
             WHERE id = ? AND origin <> 'added'
