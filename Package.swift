@@ -22,7 +22,7 @@ let package = Package(
             resources: [
                 .embedInCode("0001_initial.sql"),
                 .embedInCode("0002_report_summaries.sql"),
-                .embedInCode("0003_commit_level_text_index.sql"),
+                .embedInCode("0003_ingest_speed.sql"),
             ]
         ),
         // Pure extraction pipeline: bytes in, facts with evidence out. No database.

@@ -15,7 +15,7 @@ public struct SchemaMigration: Sendable, Hashable {
     public static let all: [SchemaMigration] = [
         SchemaMigration(version: 1, name: "0001_initial", bytes: PackageResources._001_initial_sql),
         SchemaMigration(version: 2, name: "0002_report_summaries", bytes: PackageResources._002_report_summaries_sql),
-        SchemaMigration(version: 3, name: "0003_commit_level_text_index", bytes: PackageResources._003_commit_level_text_index_sql),
+        SchemaMigration(version: 3, name: "0003_ingest_speed", bytes: PackageResources._003_ingest_speed_sql),
     ]
 
     init(version: Int, name: String, bytes: [UInt8]) {

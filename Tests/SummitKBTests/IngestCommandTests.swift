@@ -77,13 +77,13 @@ import Testing
     func migrateCreatesAndListsMigrations() throws {
         let folder = try Support.temporaryFolder()
         let listed = try Self.run(["migrate", "--list", "--db", "new.sqlite"], in: folder)
-        #expect(listed.status == 0 && listed.stdout == "0001_initial\tpending\n0002_report_summaries\tpending\n0003_commit_level_text_index\tpending\n")
+        #expect(listed.status == 0 && listed.stdout == "0001_initial\tpending\n0002_report_summaries\tpending\n0003_ingest_speed\tpending\n")
         let migrated = try Self.run(["migrate", "--db", "new.sqlite"], in: folder)
         #expect(migrated.status == 0
                 && migrated.stdout == """
                     applied 0001_initial
                     applied 0002_report_summaries
-                    applied 0003_commit_level_text_index
+                    applied 0003_ingest_speed
                     new.sqlite: schema version 3
 
                     """)
