@@ -31,7 +31,7 @@ enum IngestTestSupport {
                                              rawText: text, metadata: result.document.metadata)
         return try kb.writer.write { db in
             let outcome = try SourceStore(db: db).store(path: path, content: content) { result }
-            try SourceStore.indexNewSources(db)
+            try SourceStore.finishCommit(db)
             return outcome
         }
     }

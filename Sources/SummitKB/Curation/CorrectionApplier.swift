@@ -15,7 +15,7 @@ import GRDB
 /// splits, which re-cluster), then the others in the order they were made, so a later
 /// `set` of the same slot wins.
 ///
-/// A ``Pass/document`` pass (after each ingested document) leaves a correction whose
+/// A ``Pass/document`` pass (before each commit of ingested documents) leaves a correction whose
 /// target is missing as it was: the target may come with a later document. A
 /// ``Pass/full`` pass marks it `orphaned` with a note; a rejection that was applied
 /// before and finds nothing left to reject stays `applied` (what it removed is gone).
@@ -23,7 +23,7 @@ struct CorrectionApplier {
     let db: Database
 
     enum Pass {
-        /// After one document's extraction was stored and merged.
+        /// After a commit's documents were stored and merged (``SourceStore/finishCommit(_:)``).
         case document
         /// Every correction judged: at the end of an ingest run, on `applyCorrections()`.
         case full
@@ -36,11 +36,10 @@ struct CorrectionApplier {
 
     private var references: CurationReferences { CurationReferences(db: db) }
 
-    /// Applies every stored correction; returns false when there are none (nothing was touched).
-    @discardableResult
-    func apply(pass: Pass) throws -> Bool {
+    /// Applies every stored correction.
+    func apply(pass: Pass) throws {
         let records = try KnowledgeBase.fetchCorrections(db)
-        guard !records.isEmpty else { return false }
+        guard !records.isEmpty else { return }
         let phase: (CorrectionRecord) -> Int = { record in
             switch (record.correction.action, record.correction.targetType) {
             case (.merge, .participant): return 0
@@ -70,7 +69,6 @@ struct CorrectionApplier {
                 """).execute(arguments: [status.rawValue, note, record.id, status.rawValue, note])
         }
         try removeCorrectedFactsWithoutClaims()
-        return true
     }
 
     /// Applies one correction; throws ``MissingTarget`` when its target is not in the database.

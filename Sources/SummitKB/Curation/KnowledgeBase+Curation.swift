@@ -50,7 +50,7 @@ extension KnowledgeBase {
     /// }
     /// ```
     ///
-    /// Ingest applies corrections after each document and once more at the end of a run,
+    /// Ingest applies corrections before each commit and once more at the end of a run,
     /// so calling this is only needed after changing the `corrections` table by hand.
     @discardableResult
     public func applyCorrections() throws -> [CorrectionRecord] {

@@ -222,7 +222,7 @@ extension KnowledgeBase {
                     }
                     return outcome
                 }
-                try SourceStore.indexNewSources(db)
+                try SourceStore.finishCommit(db)
                 return outcomes
             }
         } catch let error as DatabaseError {

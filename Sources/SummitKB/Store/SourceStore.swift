@@ -13,9 +13,9 @@ import SummitKBExtraction
 /// path, new fingerprint: the old source is deleted (its claims and evidence cascade),
 /// the meetings and proposals it fed are re-merged, the new source is inserted, and
 /// participants left without any evidence or role are removed (`replaced`). Otherwise
-/// the source is inserted (`ingested`). After the merge, people's corrections are applied
-/// again (``CorrectionApplier``), in the same transaction. The same content under another path is a
-/// separate source: paths identify sources, fingerprints only detect change.
+/// the source is inserted (`ingested`). The same content under another path is a separate
+/// source: paths identify sources, fingerprints only detect change. Before the transaction
+/// commits, ``finishCommit(_:)`` applies people's corrections again and indexes the new text.
 struct SourceStore {
     let db: Database
     /// Participant rows already written in this transaction; shared by the documents of one commit.
@@ -64,8 +64,20 @@ struct SourceStore {
         }
         for proposalID in proposalsToRefresh.sorted() { try proposalMerger.refresh(proposalID: proposalID) }
         try removeParticipantsWithoutClaims(formerParticipants)
-        if try CorrectionApplier(db: db).apply(pass: .document) { participantRows.reset() }
         return existing == nil ? .ingested : .replaced
+    }
+
+    /// What every write transaction of documents does last: applies people's corrections
+    /// again (``CorrectionApplier``, a ``CorrectionApplier/Pass/document`` pass: extraction may
+    /// have re-created what they removed or changed) and indexes the new sources.
+    ///
+    /// Once per commit, not per document: every pass applies every correction, so a pass per
+    /// document made ingest cost grow with the number of corrections (200 of them made it ten
+    /// times slower). Nothing in between depends on them: the meeting merger reads people's
+    /// meeting links itself (``MeetingLinkConstraints``).
+    static func finishCommit(_ db: Database) throws {
+        try CorrectionApplier(db: db).apply(pass: .document)
+        try indexNewSources(db)
     }
 
     /// Adds the sources this transaction stored to the full-text index `sources_fts`, in one
