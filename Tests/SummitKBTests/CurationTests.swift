@@ -225,3 +225,46 @@ import Testing
         #expect(MeetingMerger.clusters(of: reports, constraints: swapped).map { $0.map(\.id) } == [[1], [2, 3]])
     }
 }
+
+/// People's meeting links are loaded once per commit and again only when a stored document
+/// could change what their references name (``MeetingLinkCache``).
+@Suite struct MeetingLinkCacheTests {
+    typealias Support = IngestTestSupport
+
+    static let split = """
+        {"action":"split","target":"b.txt#0","target_type":"meeting","payload":{"apart_from":["paris|Monday|summit"]}}
+        """
+
+    @Test func aReferenceMatchesItsPathExactlyOrAsASuffixAndItsReportKey() throws {
+        let kb = try KnowledgeBase()
+        try kb.importCorrections(jsonLines: Self.split)
+        let constraints = try kb.writer.read { db in try MeetingLinkConstraints.load(db) }
+        #expect(constraints.isEmpty)  // nothing stored yet: no pair
+        #expect(constraints.mayChange(storingReportsFrom: "b.txt", keys: []))
+        #expect(constraints.mayChange(storingReportsFrom: "/data/b.txt", keys: []))
+        #expect(!constraints.mayChange(storingReportsFrom: "/data/bb.txt", keys: []))
+        #expect(constraints.mayChange(storingReportsFrom: "c.txt", keys: ["berlin|Friday|talks", "paris|Monday|summit"]))
+        #expect(!constraints.mayChange(storingReportsFrom: "c.txt", keys: ["paris|Tuesday|summit"]))
+    }
+
+    @Test func theCacheReloadsWhenAStoredDocumentIsReferenced() throws {
+        let kb = try KnowledgeBase()
+        try kb.importCorrections(jsonLines: Self.split)
+        try Support.store(MeetingArticles.article(attendees: ["Germany", "Italy"]), path: "a.txt", in: kb)
+        try kb.writer.write { (db: Database) throws -> Void in
+            let cache = MeetingLinkCache()
+            #expect(try cache.constraints(db).isEmpty)  // b.txt is not stored yet
+            let article = MeetingArticles.article(attendees: ["Germany", "Poland"])
+            let content = LoadedDocument.Content(sha256: "sha-b", byteCount: 1, rawText: article.document.text,
+                                                 metadata: article.document.metadata)
+            var store = SourceStore(db: db)
+            store.meetingLinks = cache
+            #expect(try store.store(path: "b.txt", content: content) { article } == .ingested)
+            let reports = try Int64.fetchAll(db, sql: "SELECT id FROM meeting_reports ORDER BY id")
+            let pairs = try cache.constraints(db).cannotLink
+            #expect(pairs.map(\.0) == [reports[1]] && pairs.map(\.1) == [reports[0]])
+            // So the merger kept b.txt's report out of a.txt's meeting within the same commit.
+            #expect(try Int.fetchOne(db, sql: "SELECT count(DISTINCT meeting_id) FROM meeting_reports") == 2)
+        }
+    }
+}

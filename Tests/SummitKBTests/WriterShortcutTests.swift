@@ -33,19 +33,23 @@ import Testing
         let input = try Self.corpus(count: 120, seed: 11)
         let curated = try KnowledgeBase()
         try curated.ingest([input])
-        let (people, reports, proposal) = try curated.writer.read { db in
+        let (people, reports, lone, proposal) = try curated.writer.read { db in
             (try String.fetchAll(db, sql: "SELECT key FROM participants WHERE kind = 'person' ORDER BY mention_count DESC, key LIMIT 4"),
              try String.fetchAll(db, sql: """
                 SELECT s.path || '#' || r.ordinal FROM meeting_reports r JOIN sources s ON s.id = r.source_id
                 JOIN meetings m ON m.id = r.meeting_id WHERE m.report_count > 1 ORDER BY s.path, r.ordinal LIMIT 2
                 """),
+             try String.fetchOne(db, sql: """
+                SELECT s.path || '#' || r.ordinal FROM meeting_reports r JOIN sources s ON s.id = r.source_id
+                JOIN meetings m ON m.id = r.meeting_id WHERE m.report_count = 1 ORDER BY s.path, r.ordinal LIMIT 1
+                """),
              try String.fetchOne(db, sql: "SELECT merge_key FROM proposals ORDER BY report_count DESC, merge_key LIMIT 1"))
         }
-        try #require(people.count == 4 && reports.count == 2 && proposal != nil)
+        try #require(people.count == 4 && reports.count == 2 && lone != nil && proposal != nil)
         for correction in [
             Correction.mergeParticipants(people[3], into: people[2]), .rename(.participant, people[1], to: "Renamed Person"),
             .verify(.participant, people[0]), .splitReport(reports[0]), .set(.meeting, reports[1], field: "city", to: "Geneva"),
-            .reject(.proposal, proposal!),
+            .reject(.proposal, proposal!), .mergeMeetings(lone!, into: reports[1]),
         ] {
             try curated.record(correction)
         }
@@ -55,7 +59,7 @@ import Testing
             let kb = try KnowledgeBase()
             try kb.importCorrections(jsonLines: corrections)
             try kb.ingest([input], options: IngestOptions(documentsPerCommit: documentsPerCommit))
-            #expect(try kb.corrections().map(\.status) == Array(repeating: .applied, count: 6))
+            #expect(try kb.corrections().map(\.status) == Array(repeating: .applied, count: 7))
             try Support.expectIntegrity(kb)
             exports.append(try Self.exportNamingParticipants(kb))
         }

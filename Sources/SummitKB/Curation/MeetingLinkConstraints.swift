@@ -17,8 +17,17 @@ struct MeetingLinkConstraints: Sendable {
     var mustLink: [(Int64, Int64)] = []
     /// Report id pairs that must never be in one meeting.
     var cannotLink: [(Int64, Int64)] = []
+    /// The source paths that the `PATH#ORDINAL` references name.
+    private var referencedPaths: Set<String> = []
+    /// The `BLOCK KEY|DATE TEXT|KIND` references.
+    private var referencedReportKeys: Set<String> = []
 
     static let none = MeetingLinkConstraints()
+
+    init(mustLink: [(Int64, Int64)] = [], cannotLink: [(Int64, Int64)] = []) {
+        self.mustLink = mustLink
+        self.cannotLink = cannotLink
+    }
 
     var isEmpty: Bool { mustLink.isEmpty && cannotLink.isEmpty }
 
@@ -30,8 +39,15 @@ struct MeetingLinkConstraints: Sendable {
             """))
         guard !rows.isEmpty else { return .none }
         let references = CurationReferences(db: db)
-        let resolve: (String) -> [Int64] = { (try? references.meetingReportIDs($0)) ?? [] }
         var constraints = MeetingLinkConstraints()
+        let resolve: (String) -> [Int64] = { reference in
+            if let report = CurationReferences.reportParts(reference) {
+                constraints.referencedPaths.insert(report.path)
+            } else {
+                constraints.referencedReportKeys.insert(reference)
+            }
+            return (try? references.meetingReportIDs(reference)) ?? []
+        }
         for row in rows {
             let payload = (try? JSONDecoder().decode(Correction.Payload.self, from: Data((row["payload"] as String).utf8)))
                 ?? Correction.Payload()
@@ -47,6 +63,18 @@ struct MeetingLinkConstraints: Sendable {
             }
         }
         return constraints
+    }
+
+    /// Whether storing reports from the source at `path`, with these `BLOCK KEY|DATE TEXT|KIND`
+    /// keys, could make a reference name other reports: a path reference matches its path
+    /// exactly or as a suffix (``CurationReferences/sourceID(path:)``).
+    func mayChange(storingReportsFrom path: String, keys: [String]) -> Bool {
+        referencedPaths.contains { path == $0 || path.hasSuffix("/" + $0) } || keys.contains { referencedReportKeys.contains($0) }
+    }
+
+    /// The `BLOCK KEY|DATE TEXT|KIND` key under which a report can be referenced.
+    static func reportKey(blockKey: String, dateText: String?, kind: String) -> String {
+        "\(blockKey)|\(dateText ?? "")|\(kind)"
     }
 
     /// `meetingIDs` grown by the meetings of every report that must link to a report in them.
@@ -65,4 +93,29 @@ struct MeetingLinkConstraints: Sendable {
         }
         return result
     }
+}
+
+/// People's meeting links for one write transaction, loaded again only when a stored
+/// document could change what their references name.
+///
+/// ``MeetingLinkConstraints/load(_:)`` decodes every meeting merge and split and resolves
+/// its references: once per new report, that made ingest twice as slow with 100 splits
+/// stored. A document whose path and reports no reference names leaves the links as they
+/// were; a replaced source or anything else that removes reports calls ``reset()``.
+final class MeetingLinkCache {
+    private var loaded: MeetingLinkConstraints?
+
+    func constraints(_ db: Database) throws -> MeetingLinkConstraints {
+        if let loaded { return loaded }
+        let constraints = try MeetingLinkConstraints.load(db)
+        loaded = constraints
+        return constraints
+    }
+
+    /// Forgets the links when the reports just stored from `path` could change them.
+    func storedReports(from path: String, keys: [String]) {
+        if let loaded, loaded.mayChange(storingReportsFrom: path, keys: keys) { self.loaded = nil }
+    }
+
+    func reset() { loaded = nil }
 }

@@ -198,6 +198,7 @@ extension KnowledgeBase {
                        pipeline: ExtractionPipeline) throws -> [IngestOutcome] {
         var current = ""
         let participantRows = ParticipantRowCache()
+        let meetingLinks = MeetingLinkCache()
         do {
             return try writer.write { db in
                 let outcomes = try group.map { document, extraction -> IngestOutcome in
@@ -210,13 +211,15 @@ extension KnowledgeBase {
                     var outcome = IngestOutcome.unchanged
                     do {
                         try db.inSavepoint {
-                            outcome = try SourceStore(db: db, participantRows: participantRows).store(path: document.path, content: content) {
+                            outcome = try SourceStore(db: db, participantRows: participantRows, meetingLinks: meetingLinks).store(path: document.path, content: content) {
                                 extraction ?? pipeline.extract(raw: content.rawText, metadata: content.metadata)
                             }
                             return .commit
                         }
                     } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
-                        participantRows.reset()  // the savepoint took this document's rows with it
+                        // The savepoint took this document's rows with it (their ids will be reused).
+                        participantRows.reset()
+                        meetingLinks.reset()
                         // An extractor produced something the schema rejects: this document only.
                         outcome = .failed(reason: "could not be stored: \(error.message ?? "constraint failed")")
                     }

@@ -17,6 +17,12 @@ import GRDB
 /// A cluster keeps the smallest meeting id among its reports' meetings.
 struct MeetingMerger {
     let db: Database
+    /// The commit's cache of people's meeting links; without one they are loaded on every use.
+    var links: MeetingLinkCache? = nil
+
+    private func linkConstraints() throws -> MeetingLinkConstraints {
+        try links?.constraints(db) ?? MeetingLinkConstraints.load(db)
+    }
 
     /// How far apart, in days, two sources' published dates may be for their reports to be compared.
     static let publishedWindow = 14
@@ -39,7 +45,7 @@ struct MeetingMerger {
         let block = try candidates(for: report)
         let neighbours = block.filter { MeetingReportComparison.agreement(report, $0) != nil }
         let touched = Set(neighbours.map(\.meetingID))
-        let constraints = try MeetingLinkConstraints.load(db)
+        let constraints = try linkConstraints()
         if touched.count <= 1, constraints.isEmpty {
             guard let meetingID = touched.first else {
                 try refreshSlots(meetingID: report.meetingID, from: [report])
@@ -105,7 +111,7 @@ struct MeetingMerger {
     @discardableResult
     func recluster(meetingIDs: Set<Int64>) throws -> Set<Int64> {
         guard !meetingIDs.isEmpty else { return [] }
-        let constraints = try MeetingLinkConstraints.load(db)
+        let constraints = try linkConstraints()
         let meetingIDs = try constraints.closure(of: meetingIDs, references: CurationReferences(db: db))
         let members = try summaries(sql: Self.summarySQL + " WHERE r.meeting_id IN (SELECT value FROM json_each(?))",
                                     arguments: [KnowledgeBase.jsonArray(meetingIDs.sorted())])

@@ -20,6 +20,8 @@ struct SourceStore {
     let db: Database
     /// Participant rows already written in this transaction; shared by the documents of one commit.
     var participantRows = ParticipantRowCache()
+    /// People's meeting links, shared by the documents of one commit like `participantRows`.
+    var meetingLinks = MeetingLinkCache()
 
     /// Stores a decoded document; `extract` runs only when the document is new or changed.
     func store(path: String, content: LoadedDocument.Content, extract: () -> ExtractionResult) throws -> IngestOutcome {
@@ -42,8 +44,9 @@ struct SourceStore {
                 """, arguments: [sourceID, sourceID, sourceID]))
             try db.execute(sql: "DELETE FROM sources WHERE id = ?", arguments: [sourceID])
             participantRows.reset()
+            meetingLinks.reset()
             // Meetings that lost a report may split; deleted ones are skipped by recluster.
-            try MeetingMerger(db: db).recluster(meetingIDs: formerMeetings)
+            try MeetingMerger(db: db, links: meetingLinks).recluster(meetingIDs: formerMeetings)
         }
         var writer = try ExtractionWriter(db: db, extraction: extraction, sourceSHA256: content.sha256, participantRows: participantRows)
         try writer.insertSource(path: path, content: content)
@@ -51,7 +54,8 @@ struct SourceStore {
         let newMeetingReports = try writer.insertMeetings()
         let newProposalReports = try writer.insertProposals()
 
-        let merger = MeetingMerger(db: db)
+        meetingLinks.storedReports(from: path, keys: writer.newReportKeys)
+        let merger = MeetingMerger(db: db, links: meetingLinks)
         var movedReports: Set<Int64> = []
         for reportID in newMeetingReports { movedReports.formUnion(try merger.add(reportID: reportID)) }
         let proposalMerger = ProposalMerger(db: db)
@@ -127,6 +131,8 @@ private struct ExtractionWriter {
     private(set) var participantIDs: [String: Int64] = [:]
     /// Meeting report row id per index into `extraction.meetings`.
     private(set) var meetingReportIDs: [Int: Int64] = [:]
+    /// The `BLOCK KEY|DATE TEXT|KIND` keys of the reports ``insertMeetings()`` stored.
+    private(set) var newReportKeys: [String] = []
 
     /// The statements run per mention, role or position, looked up once per document.
     private let insertEvidenceRow, insertMeetingParticipant, insertProposalPosition, countMentions, insertAlias: WriteStatement
@@ -245,6 +251,8 @@ private struct ExtractionWriter {
                     .integer(meeting.participantCount), .text(blockKey), .text(extraction.document.metadata.published))
             let reportID = db.lastInsertedRowID
             meetingReportIDs[ordinal] = reportID
+            newReportKeys.append(MeetingLinkConstraints.reportKey(blockKey: blockKey, dateText: meeting.dateText,
+                                                                  kind: meeting.kind.rawValue))
             reportIDs.append(reportID)
             for evidence in meeting.evidence { try insertEvidence(evidence, subject: .meetingReport(reportID)) }
             var roleIDs: [String: Int64] = [:]
