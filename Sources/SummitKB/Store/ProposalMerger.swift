@@ -92,32 +92,37 @@ struct ProposalMerger {
     ///
     /// Either way only its merge reason is written.
     func add(reportID: Int64, to proposalID: Int64) throws {
-        let agreesWithWinners = try Bool.fetchOne(db.cachedStatement(sql: """
-            SELECT r.summary = p.summary AND r.status = p.status AND r.conditions IS p.conditions
-                   AND mr.meeting_id IS p.meeting_id
-            FROM proposal_reports r JOIN proposals p ON p.id = r.proposal_id
-            LEFT JOIN meeting_reports mr ON mr.id = r.meeting_report_id
-            WHERE r.id = ?
-            """), arguments: [reportID]) ?? false
-        if agreesWithWinners { return try explain(proposalID: proposalID) }
-        let earlier = try Int.fetchOne(db.cachedStatement(sql: """
-            SELECT count(*) FROM (
-                SELECT 1 FROM proposal_reports o, proposal_reports r
-                WHERE r.id = ? AND o.proposal_id = r.proposal_id AND (o.source_sha256, o.ordinal) < (r.source_sha256, r.ordinal)
-                LIMIT \(Self.voters))
-            """), arguments: [reportID]) ?? 0
-        if earlier < Self.voters { return try refresh(proposalID: proposalID) }
-        try explain(proposalID: proposalID)
+        // One read: whether the report gives every winner, the proposal's sources, and, only
+        // for a report that does not, how many reports precede it in canonical order (at most
+        // `voters`: the sample it could enter).
+        let row = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT agrees, sources, CASE WHEN agrees THEN NULL ELSE (
+                SELECT count(*) FROM (
+                    SELECT 1 FROM proposal_reports o
+                    WHERE o.proposal_id = ?2 AND (o.source_sha256, o.ordinal) < (report.sha256, report.ordinal)
+                    LIMIT \(Self.voters))) END
+            FROM (SELECT coalesce(r.summary = p.summary AND r.status = p.status AND r.conditions IS p.conditions
+                                  AND mr.meeting_id IS p.meeting_id, 0) AS agrees,
+                         p.source_count AS sources, r.source_sha256 AS sha256, r.ordinal AS ordinal
+                  FROM proposal_reports r JOIN proposals p ON p.id = r.proposal_id
+                  LEFT JOIN meeting_reports mr ON mr.id = r.meeting_report_id
+                  WHERE r.id = ?1) AS report
+            """), arguments: [reportID, proposalID])
+        guard let row else { return try explain(proposalID: proposalID) }
+        let (agrees, sources, earlier): (Bool, Int, Int?) = (row[0], row[1], row[2])
+        if !agrees, let earlier, earlier < Self.voters { return try refresh(proposalID: proposalID) }
+        try explain(proposalID: proposalID, sources: sources)
     }
 
     /// Writes the merge reason of every report that lacks one once the proposal has two
     /// sources, and clears the reasons when it is back to one.
     ///
-    /// Reads the proposal's `source_count` (migration 0002): the writer counts a document's
-    /// reports before merging them, and triggers count deleted and moved ones.
-    private func explain(proposalID: Int64) throws {
-        let sources = try Int.fetchOne(db.cachedStatement(sql: "SELECT source_count FROM proposals WHERE id = ?"),
-                                       arguments: [proposalID]) ?? 0
+    /// Reads the proposal's `source_count` (migration 0002) unless the caller just did: the
+    /// writer counts a document's reports before merging them, and triggers count deleted
+    /// and moved ones.
+    private func explain(proposalID: Int64, sources: Int? = nil) throws {
+        let sources = try sources ?? Int.fetchOne(db.cachedStatement(sql: "SELECT source_count FROM proposals WHERE id = ?"),
+                                                  arguments: [proposalID]) ?? 0
         if sources > 1 {
             try WriteStatement(db, sql: """
                 UPDATE proposal_reports SET merge_reason = 'same kind and summary words (' || merge_key || ')'
