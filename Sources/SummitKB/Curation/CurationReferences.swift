@@ -58,6 +58,12 @@ struct CurationReferences {
         return (String(reference[..<hash]), ordinal)
     }
 
+    /// The `BLOCK KEY|DATE TEXT|KIND` reference that names a report by what it describes
+    /// (the form ``meetingReportIDs(_:)`` splits).
+    static func descriptionReference(blockKey: String, dateText: String?, kind: String) -> String {
+        "\(blockKey)|\(dateText ?? "")|\(kind)"
+    }
+
     /// The id of the source stored under `path`, else of the one source whose path ends with `/path`.
     ///
     /// The suffix match lets a corrections file made with `seeds/a.txt` apply to a database

@@ -72,11 +72,6 @@ struct MeetingLinkConstraints: Sendable {
         referencedPaths.contains { path == $0 || path.hasSuffix("/" + $0) } || keys.contains { referencedReportKeys.contains($0) }
     }
 
-    /// The `BLOCK KEY|DATE TEXT|KIND` key under which a report can be referenced.
-    static func reportKey(blockKey: String, dateText: String?, kind: String) -> String {
-        "\(blockKey)|\(dateText ?? "")|\(kind)"
-    }
-
     /// `meetingIDs` grown by the meetings of every report that must link to a report in them.
     func closure(of meetingIDs: Set<Int64>, references: CurationReferences) throws -> Set<Int64> {
         guard !mustLink.isEmpty else { return meetingIDs }

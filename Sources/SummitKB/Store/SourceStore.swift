@@ -251,8 +251,8 @@ private struct ExtractionWriter {
                     .integer(meeting.participantCount), .text(blockKey), .text(extraction.document.metadata.published))
             let reportID = db.lastInsertedRowID
             meetingReportIDs[ordinal] = reportID
-            newReportKeys.append(MeetingLinkConstraints.reportKey(blockKey: blockKey, dateText: meeting.dateText,
-                                                                  kind: meeting.kind.rawValue))
+            newReportKeys.append(CurationReferences.descriptionReference(blockKey: blockKey, dateText: meeting.dateText,
+                                                                         kind: meeting.kind.rawValue))
             reportIDs.append(reportID)
             for evidence in meeting.evidence { try insertEvidence(evidence, subject: .meetingReport(reportID)) }
             var roleIDs: [String: Int64] = [:]
