@@ -252,13 +252,12 @@ import Testing
         try kb.importCorrections(jsonLines: Self.split)
         try Support.store(MeetingArticles.article(attendees: ["Germany", "Italy"]), path: "a.txt", in: kb)
         try kb.writer.write { (db: Database) throws -> Void in
-            let cache = MeetingLinkCache()
+            let store = SourceStore(db: db)
+            let cache = store.commit.meetingLinks
             #expect(try cache.constraints(db).isEmpty)  // b.txt is not stored yet
             let article = MeetingArticles.article(attendees: ["Germany", "Poland"])
             let content = LoadedDocument.Content(sha256: "sha-b", byteCount: 1, rawText: article.document.text,
                                                  metadata: article.document.metadata)
-            var store = SourceStore(db: db)
-            store.meetingLinks = cache
             #expect(try store.store(path: "b.txt", content: content) { article } == .ingested)
             let reports = try Int64.fetchAll(db, sql: "SELECT id FROM meeting_reports ORDER BY id")
             let pairs = try cache.constraints(db).cannotLink

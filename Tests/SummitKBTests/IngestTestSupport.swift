@@ -30,8 +30,9 @@ enum IngestTestSupport {
         let content = LoadedDocument.Content(sha256: SHA256.hexDigest(of: Array(text.utf8)), byteCount: text.utf8.count,
                                              rawText: text, metadata: result.document.metadata)
         return try kb.writer.write { db in
-            let outcome = try SourceStore(db: db).store(path: path, content: content) { result }
-            try SourceStore.finishCommit(db)
+            let store = SourceStore(db: db)
+            let outcome = try store.store(path: path, content: content) { result }
+            try store.finishCommit()
             return outcome
         }
     }

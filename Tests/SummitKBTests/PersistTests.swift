@@ -72,7 +72,7 @@ import Testing
                 _ = try store.store(path: path, content: content) { article }
             }
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM sources_fts WHERE sources_fts MATCH 'quixote'") == 0)
-            try SourceStore.indexNewSources(db)
+            try store.finishCommit()
         }
         try kb.writer.read { (db: Database) throws -> Void in
             let matches = "SELECT group_concat(s.path, ' ') FROM sources_fts JOIN sources s ON s.id = sources_fts.rowid WHERE sources_fts MATCH ?"

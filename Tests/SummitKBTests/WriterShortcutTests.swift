@@ -125,6 +125,7 @@ import Testing
                                                      rawText: text, metadata: article.document.metadata)
                 _ = try store.store(path: path, content: content) { article.result }
             }
+            try store.finishCommit()
         }
         let row = try kb.writer.read { db in
             try Row.fetchOne(db, sql: """

@@ -23,7 +23,7 @@ struct CorrectionApplier {
     let db: Database
 
     enum Pass {
-        /// After a commit's documents were stored and merged (``SourceStore/finishCommit(_:)``).
+        /// After a commit's documents were stored and merged (``SourceStore/finishCommit()``).
         case document
         /// Every correction judged: at the end of an ingest run, on `applyCorrections()`.
         case full

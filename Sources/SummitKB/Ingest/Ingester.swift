@@ -8,9 +8,9 @@ public struct IngestOptions: Sendable {
     public var maxDocumentBytes: Int
     /// Extra lexicon files (paths) layered over the built-in lexicon.
     public var lexiconPaths: [String]
-    /// How many documents one commit holds. Each document is its own savepoint inside the
-    /// commit, so it is stored whole or not at all either way; larger groups write each
-    /// index page once per group instead of once per document. `1` commits every document.
+    /// How many documents one commit holds. A document is stored whole or not at all either
+    /// way (one the schema rejects is rolled back alone); larger groups write each index page
+    /// once per group instead of once per document. `1` commits every document.
     public var documentsPerCommit: Int
 
     public init(maxDocumentBytes: Int = 64 << 20, lexiconPaths: [String] = [], documentsPerCommit: Int = 256) {
@@ -76,10 +76,10 @@ extension KnowledgeBase {
     ///   `-` replaces it.
     /// - Paths are stored as given (`seeds/002_….txt`). The same content under two paths
     ///   is two sources.
-    /// - Each document is written in its own savepoint: it goes in whole or not at all. A
-    ///   crash loses at most the last uncommitted group, which a re-run redoes.
-    ///   Refused documents become `.failed` outcomes and the run goes on.
-    /// - People's corrections are applied after each document, in its transaction, and
+    /// - Each document goes in whole or not at all. A crash loses at most the last
+    ///   uncommitted group, which a re-run redoes. Refused documents and documents the
+    ///   schema rejects become `.failed` outcomes and the run goes on.
+    /// - People's corrections are applied again before each commit, in its transaction, and
     ///   judged once more when the run ends (``applyCorrections()``): one whose target no
     ///   document brought is marked orphaned.
     ///
@@ -192,15 +192,32 @@ extension KnowledgeBase {
         return ExtractionPipeline(resources: resources)
     }
 
-    /// Writes a group of loaded documents in one transaction, each inside its own savepoint:
-    /// a document the schema rejects is rolled back alone and reported as failed.
+    /// Writes a group of loaded documents in one transaction. A document the schema rejects
+    /// is reported as failed and leaves nothing behind; the others are stored.
+    ///
+    /// The documents are first written straight into the transaction: a savepoint per
+    /// document makes SQLite keep a copy of every page each document changes first, an
+    /// eighth of ingest time. Should the schema reject one, that transaction is rolled back
+    /// and the group written again with a savepoint per document, so that the rejected one is
+    /// rolled back alone.
     private func store(_ group: some Collection<(LoadedDocument, ExtractionResult?)>,
                        pipeline: ExtractionPipeline) throws -> [IngestOutcome] {
+        do {
+            return try write(group, pipeline: pipeline, isolatingDocuments: false)
+        } catch is DocumentRejected {
+            return try write(group, pipeline: pipeline, isolatingDocuments: true)
+        }
+    }
+
+    /// The schema rejected a document written without a savepoint of its own.
+    private struct DocumentRejected: Error {}
+
+    private func write(_ group: some Collection<(LoadedDocument, ExtractionResult?)>, pipeline: ExtractionPipeline,
+                       isolatingDocuments: Bool) throws -> [IngestOutcome] {
         var current = ""
-        let participantRows = ParticipantRowCache()
-        let meetingLinks = MeetingLinkCache()
         do {
             return try writer.write { db in
+                let store = SourceStore(db: db)
                 let outcomes = try group.map { document, extraction -> IngestOutcome in
                     let content: LoadedDocument.Content
                     switch document.content {
@@ -208,26 +225,31 @@ extension KnowledgeBase {
                     case .success(let loaded): content = loaded
                     }
                     current = document.path
+                    let storeDocument = {
+                        try store.store(path: document.path, content: content) {
+                            extraction ?? pipeline.extract(raw: content.rawText, metadata: content.metadata)
+                        }
+                    }
+                    guard isolatingDocuments else { return try storeDocument() }
                     var outcome = IngestOutcome.unchanged
                     do {
                         try db.inSavepoint {
-                            outcome = try SourceStore(db: db, participantRows: participantRows, meetingLinks: meetingLinks).store(path: document.path, content: content) {
-                                extraction ?? pipeline.extract(raw: content.rawText, metadata: content.metadata)
-                            }
+                            outcome = try storeDocument()
                             return .commit
                         }
                     } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
                         // The savepoint took this document's rows with it (their ids will be reused).
-                        participantRows.reset()
-                        meetingLinks.reset()
+                        store.commit.forgetCachedRows()
                         // An extractor produced something the schema rejects: this document only.
                         outcome = .failed(reason: "could not be stored: \(error.message ?? "constraint failed")")
                     }
                     return outcome
                 }
-                try SourceStore.finishCommit(db)
+                try store.finishCommit()
                 return outcomes
             }
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT && !isolatingDocuments {
+            throw DocumentRejected()
         } catch let error as DatabaseError {
             throw SummitKBError.writeFailed(path: path, document: current, reason: error.message ?? "\(error.resultCode)")
         }

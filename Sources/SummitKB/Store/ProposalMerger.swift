@@ -81,8 +81,9 @@ struct ProposalMerger {
     /// SQLite's BINARY collation: UTF-8 bytes compared in order.
     static func byteOrder(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }
 
-    /// Counts a freshly inserted report in its proposal. Only a report that can move a
-    /// winner makes the proposal be recounted (``refresh(proposalID:)``):
+    /// Whether a freshly inserted report can move a winner of its proposal, which must then
+    /// be recounted (``refresh(proposalID:)``); otherwise only its merge reasons can change
+    /// (``explain(proposalID:)``).
     /// - a report outside the voting sample (``voters`` first reports in canonical order)
     ///   changes no vote;
     /// - a report that gives every slot its current winner only adds a vote to each
@@ -90,39 +91,36 @@ struct ProposalMerger {
     ///   from anyone; a winner that is nil has no vote to lose, since a nil winner means
     ///   no report in the sample gives that slot.
     ///
-    /// Either way only its merge reason is written.
-    func add(reportID: Int64, to proposalID: Int64) throws {
-        // One read: whether the report gives every winner, the proposal's sources, and, only
-        // for a report that does not, how many reports precede it in canonical order (at most
-        // `voters`: the sample it could enter).
+    /// The proposal's slots must be up to date: not waiting for a recount.
+    func canMoveAWinner(reportID: Int64, of proposalID: Int64) throws -> Bool {
+        // One read: whether the report gives every winner and, only for a report that does
+        // not, how many reports precede it in canonical order (at most `voters`: the sample it
+        // could enter).
         let row = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT agrees, sources, CASE WHEN agrees THEN NULL ELSE (
+            SELECT agrees, CASE WHEN agrees THEN NULL ELSE (
                 SELECT count(*) FROM (
                     SELECT 1 FROM proposal_reports o
                     WHERE o.proposal_id = ?2 AND (o.source_sha256, o.ordinal) < (report.sha256, report.ordinal)
                     LIMIT \(Self.voters))) END
             FROM (SELECT coalesce(r.summary = p.summary AND r.status = p.status AND r.conditions IS p.conditions
                                   AND mr.meeting_id IS p.meeting_id, 0) AS agrees,
-                         p.source_count AS sources, r.source_sha256 AS sha256, r.ordinal AS ordinal
+                         r.source_sha256 AS sha256, r.ordinal AS ordinal
                   FROM proposal_reports r JOIN proposals p ON p.id = r.proposal_id
                   LEFT JOIN meeting_reports mr ON mr.id = r.meeting_report_id
                   WHERE r.id = ?1) AS report
             """), arguments: [reportID, proposalID])
-        guard let row else { return try explain(proposalID: proposalID) }
-        let (agrees, sources, earlier): (Bool, Int, Int?) = (row[0], row[1], row[2])
-        if !agrees, let earlier, earlier < Self.voters { return try refresh(proposalID: proposalID) }
-        try explain(proposalID: proposalID, sources: sources)
+        guard let row, let earlier = row[1] as Int? else { return false }
+        return earlier < Self.voters
     }
 
     /// Writes the merge reason of every report that lacks one once the proposal has two
     /// sources, and clears the reasons when it is back to one.
     ///
-    /// Reads the proposal's `source_count` (migration 0002) unless the caller just did: the
-    /// writer counts a document's reports before merging them, and triggers count deleted
-    /// and moved ones.
-    private func explain(proposalID: Int64, sources: Int? = nil) throws {
-        let sources = try sources ?? Int.fetchOne(db.cachedStatement(sql: "SELECT source_count FROM proposals WHERE id = ?"),
-                                                  arguments: [proposalID]) ?? 0
+    /// Reads the proposal's `source_count` (migration 0002): the writer counts a document's
+    /// reports before merging them, and triggers count deleted and moved ones.
+    func explain(proposalID: Int64) throws {
+        let sources = try Int.fetchOne(db.cachedStatement(sql: "SELECT source_count FROM proposals WHERE id = ?"),
+                                       arguments: [proposalID]) ?? 0
         if sources > 1 {
             try WriteStatement(db, sql: """
                 UPDATE proposal_reports SET merge_reason = 'same kind and summary words (' || merge_key || ')'

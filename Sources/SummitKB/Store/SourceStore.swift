@@ -15,13 +15,12 @@ import SummitKBExtraction
 /// participants left without any evidence or role are removed (`replaced`). Otherwise
 /// the source is inserted (`ingested`). The same content under another path is a separate
 /// source: paths identify sources, fingerprints only detect change. Before the transaction
-/// commits, ``finishCommit(_:)`` applies people's corrections again and indexes the new text.
+/// commits, ``finishCommit()`` recounts the proposals its documents changed, applies people's
+/// corrections again and indexes the new text.
 struct SourceStore {
     let db: Database
-    /// Participant rows already written in this transaction; shared by the documents of one commit.
-    var participantRows = ParticipantRowCache()
-    /// People's meeting links, shared by the documents of one commit like `participantRows`.
-    var meetingLinks = MeetingLinkCache()
+    /// What the documents of this transaction share; one per write transaction.
+    var commit = CommitState()
 
     /// Stores a decoded document; `extract` runs only when the document is new or changed.
     func store(path: String, content: LoadedDocument.Content, extract: () -> ExtractionResult) throws -> IngestOutcome {
@@ -43,45 +42,50 @@ struct SourceStore {
                 UNION SELECT pp.participant_id FROM proposal_positions pp JOIN proposal_reports r ON r.id = pp.proposal_report_id WHERE r.source_id = ?
                 """, arguments: [sourceID, sourceID, sourceID]))
             try db.execute(sql: "DELETE FROM sources WHERE id = ?", arguments: [sourceID])
-            participantRows.reset()
-            meetingLinks.reset()
+            commit.forgetCachedRows()
             // Meetings that lost a report may split; deleted ones are skipped by recluster.
-            try MeetingMerger(db: db, links: meetingLinks).recluster(meetingIDs: formerMeetings)
+            try MeetingMerger(db: db, links: commit.meetingLinks).recluster(meetingIDs: formerMeetings)
         }
-        var writer = try ExtractionWriter(db: db, extraction: extraction, sourceSHA256: content.sha256, participantRows: participantRows)
+        var writer = try ExtractionWriter(db: db, extraction: extraction, sourceSHA256: content.sha256, participantRows: commit.participantRows)
         try writer.insertSource(path: path, content: content)
         try writer.insertParticipants()
         let newMeetingReports = try writer.insertMeetings()
         let newProposalReports = try writer.insertProposals()
 
-        meetingLinks.storedReports(from: path, keys: writer.newReportKeys)
-        let merger = MeetingMerger(db: db, links: meetingLinks)
+        commit.meetingLinks.storedReports(from: path, keys: writer.newReportKeys)
+        let merger = MeetingMerger(db: db, links: commit.meetingLinks)
         var movedReports: Set<Int64> = []
         for reportID in newMeetingReports { movedReports.formUnion(try merger.add(reportID: reportID)) }
+        // Proposals whose older reports changed meeting or lost a source are recounted whole
+        // when the commit ends, and so are those a new report can move a winner of.
         let proposalMerger = ProposalMerger(db: db)
-        // Proposals whose older reports changed meeting or lost a source are recounted whole;
-        // a new report is counted on its own.
-        let proposalsToRefresh = formerProposals
-            .union(try proposalMerger.proposals(linkedTo: movedReports.subtracting(newMeetingReports)))
-        for (proposalID, reportID) in newProposalReports where !proposalsToRefresh.contains(proposalID) {
-            try proposalMerger.add(reportID: reportID, to: proposalID)
+        commit.refresh(proposals: formerProposals)
+        commit.refresh(proposals: try proposalMerger.proposals(linkedTo: movedReports.subtracting(newMeetingReports)))
+        for (proposalID, reportID) in newProposalReports where !commit.proposalsToRefresh.contains(proposalID) {
+            if try proposalMerger.canMoveAWinner(reportID: reportID, of: proposalID) {
+                commit.refresh(proposals: [proposalID])
+            } else {
+                commit.explain(proposalID: proposalID)
+            }
         }
-        for proposalID in proposalsToRefresh.sorted() { try proposalMerger.refresh(proposalID: proposalID) }
         try removeParticipantsWithoutClaims(formerParticipants)
         return existing == nil ? .ingested : .replaced
     }
 
-    /// What every write transaction of documents does last: applies people's corrections
-    /// again (``CorrectionApplier``, a ``CorrectionApplier/Pass/document`` pass: extraction may
-    /// have re-created what they removed or changed) and indexes the new sources.
+    /// What every write transaction of documents does last: recounts the proposals its
+    /// documents left waiting (``CommitState``), applies people's corrections again
+    /// (``CorrectionApplier``, a ``CorrectionApplier/Pass/document`` pass: extraction may have
+    /// re-created what they removed or changed) and indexes the new sources.
     ///
     /// Once per commit, not per document: every pass applies every correction, so a pass per
     /// document made ingest cost grow with the number of corrections (200 of them made it ten
     /// times slower). Nothing in between depends on them: the meeting merger reads people's
     /// meeting links itself (``MeetingLinkConstraints``).
-    static func finishCommit(_ db: Database) throws {
+    func finishCommit() throws {
+        try commit.finishProposals(ProposalMerger(db: db))
         try CorrectionApplier(db: db).apply(pass: .document)
-        try indexNewSources(db)
+        commit.forgetCachedRows()  // the corrections may have changed participants
+        try Self.indexNewSources(db)
     }
 
     /// Adds the sources this transaction stored to the full-text index `sources_fts`, in one
