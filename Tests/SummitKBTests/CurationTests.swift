@@ -258,7 +258,7 @@ import Testing
             let article = MeetingArticles.article(attendees: ["Germany", "Poland"])
             let content = LoadedDocument.Content(sha256: "sha-b", byteCount: 1, rawText: article.document.text,
                                                  metadata: article.document.metadata)
-            #expect(try store.store(path: "b.txt", content: content) { article } == .ingested)
+            #expect(try store.store(path: "b.txt", content: content) { PreparedExtraction(article) } == .ingested)
             let reports = try Int64.fetchAll(db, sql: "SELECT id FROM meeting_reports ORDER BY id")
             let pairs = try cache.constraints(db).cannotLink
             #expect(pairs.map(\.0) == [reports[1]] && pairs.map(\.1) == [reports[0]])

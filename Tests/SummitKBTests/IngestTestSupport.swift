@@ -31,7 +31,7 @@ enum IngestTestSupport {
                                              rawText: text, metadata: result.document.metadata)
         return try kb.writer.write { db in
             let store = SourceStore(db: db)
-            let outcome = try store.store(path: path, content: content) { result }
+            let outcome = try store.store(path: path, content: content) { PreparedExtraction(result) }
             try store.finishCommit()
             return outcome
         }

@@ -69,7 +69,7 @@ import Testing
                 let text = article.document.text
                 let content = LoadedDocument.Content(sha256: SHA256.hexDigest(of: Array(text.utf8)), byteCount: text.utf8.count,
                                                      rawText: text, metadata: article.document.metadata)
-                _ = try store.store(path: path, content: content) { article }
+                _ = try store.store(path: path, content: content) { PreparedExtraction(article) }
             }
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM sources_fts WHERE sources_fts MATCH 'quixote'") == 0)
             try store.finishCommit()

@@ -123,7 +123,7 @@ import Testing
                 let text = article.document.text
                 let content = LoadedDocument.Content(sha256: SHA256.hexDigest(of: Array(text.utf8)), byteCount: text.utf8.count,
                                                      rawText: text, metadata: article.document.metadata)
-                _ = try store.store(path: path, content: content) { article.result }
+                _ = try store.store(path: path, content: content) { PreparedExtraction(article.result) }
             }
             try store.finishCommit()
         }
@@ -135,5 +135,42 @@ import Testing
         }
         #expect(row?["title"] == "Foreign Minister")
         #expect(row?["aliases"] == 2)
+    }
+
+    /// The mentions a commit adds to participants it already wrote are counted when it ends:
+    /// that must stay exact when documents of the same commit are replaced, and when a
+    /// participant counted that way is deleted and its id given to a new participant.
+    @Test func countsLeftForTheCommitStayExactThroughReplacements() throws {
+        func article(_ text: String, naming names: [String]) -> ExtractionResult {
+            var article = HandMadeArticle(text)
+            for name in names { article.mention(name, kind: .person, lexicon: nil) }
+            return article.result
+        }
+        let kb = try KnowledgeBase()
+        try kb.writer.write { db in
+            let store = SourceStore(db: db)
+            for (path, text, names) in [
+                ("a.txt", "Ines Varga spoke. Ines Varga left.", ["Ines Varga"]),
+                ("b.txt", "Ines Varga spoke again.", ["Ines Varga"]),  // counted when the commit ends
+                ("c.txt", "Ines Varga and Jon Okafor met.", ["Ines Varga", "Jon Okafor"]),
+                ("a.txt", "Nobody spoke.", []),
+                ("c.txt", "Nobody met.", []),
+                ("b.txt", "Still nobody.", []),  // Ines Varga is deleted, so is Jon Okafor
+                ("d.txt", "Ada Kim spoke. Ada Kim left.", ["Ada Kim"]),  // a new row, maybe with a freed id
+                ("e.txt", "Ada Kim spoke again.", ["Ada Kim"]),
+            ] {
+                let result = article(text, naming: names)
+                let content = LoadedDocument.Content(sha256: SHA256.hexDigest(of: Array(text.utf8)), byteCount: text.utf8.count,
+                                                     rawText: text, metadata: result.document.metadata)
+                _ = try store.store(path: path, content: content) { PreparedExtraction(result) }
+            }
+            try store.finishCommit()
+        }
+        try Support.expectIntegrity(kb)
+        let rows = try kb.writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT name, mention_count, source_count FROM participants ORDER BY name")
+                .map { "\($0["name"] as String) \($0["mention_count"] as Int) \($0["source_count"] as Int)" }
+        }
+        #expect(rows == ["Ada Kim 2 2"])
     }
 }

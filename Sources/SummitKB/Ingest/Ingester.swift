@@ -109,11 +109,11 @@ extension KnowledgeBase {
             found += batch.count
             return batch
         }
-        let prepare: @Sendable (InputDocument) -> (LoadedDocument, ExtractionResult?) = { [self] input in
+        let prepare: @Sendable (InputDocument) -> (LoadedDocument, PreparedExtraction?) = { [self] input in
             let document = reader.load(input)
             guard case .success(let content) = document.content,
                   (try? fingerprint(of: document.path)) != content.sha256 else { return (document, nil) }
-            return (document, pipeline.extract(raw: content.rawText, metadata: content.metadata))
+            return (document, PreparedExtraction(pipeline.extract(raw: content.rawText, metadata: content.metadata)))
         }
         try setCheckpointInterval(Self.ingestCheckpointPages)
         defer { try? setCheckpointInterval(Self.defaultCheckpointPages) }
@@ -200,7 +200,7 @@ extension KnowledgeBase {
     /// eighth of ingest time. Should the schema reject one, that transaction is rolled back
     /// and the group written again with a savepoint per document, so that the rejected one is
     /// rolled back alone.
-    private func store(_ group: some Collection<(LoadedDocument, ExtractionResult?)>,
+    private func store(_ group: some Collection<(LoadedDocument, PreparedExtraction?)>,
                        pipeline: ExtractionPipeline) throws -> [IngestOutcome] {
         do {
             return try write(group, pipeline: pipeline, isolatingDocuments: false)
@@ -212,13 +212,13 @@ extension KnowledgeBase {
     /// The schema rejected a document written without a savepoint of its own.
     private struct DocumentRejected: Error {}
 
-    private func write(_ group: some Collection<(LoadedDocument, ExtractionResult?)>, pipeline: ExtractionPipeline,
+    private func write(_ group: some Collection<(LoadedDocument, PreparedExtraction?)>, pipeline: ExtractionPipeline,
                        isolatingDocuments: Bool) throws -> [IngestOutcome] {
         var current = ""
         do {
             return try writer.write { db in
                 let store = SourceStore(db: db)
-                let outcomes = try group.map { document, extraction -> IngestOutcome in
+                let outcomes = try group.map { document, prepared -> IngestOutcome in
                     let content: LoadedDocument.Content
                     switch document.content {
                     case .failure(let refusal): return .failed(reason: refusal.reason)
@@ -227,7 +227,7 @@ extension KnowledgeBase {
                     current = document.path
                     let storeDocument = {
                         try store.store(path: document.path, content: content) {
-                            extraction ?? pipeline.extract(raw: content.rawText, metadata: content.metadata)
+                            prepared ?? PreparedExtraction(pipeline.extract(raw: content.rawText, metadata: content.metadata))
                         }
                     }
                     guard isolatingDocuments else { return try storeDocument() }
@@ -260,7 +260,7 @@ extension KnowledgeBase {
 /// once it calls ``finish()``, by the caller too: documents are claimed one at a time, so the
 /// work spreads over both threads whatever else the caller was doing meanwhile.
 private final class BatchPreparation: @unchecked Sendable {
-    typealias Prepared = (LoadedDocument, ExtractionResult?)
+    typealias Prepared = (LoadedDocument, PreparedExtraction?)
 
     private let batch: [InputDocument]
     private let prepare: @Sendable (InputDocument) -> Prepared

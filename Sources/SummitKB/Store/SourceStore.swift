@@ -5,7 +5,9 @@ import SummitKBExtraction
 ///
 /// ```swift
 /// try kb.writer.write { db in
-///     try SourceStore(db: db).store(path: "a.txt", content: content) { pipeline.extract(raw: content.rawText) }
+///     let store = SourceStore(db: db)
+///     try store.store(path: "a.txt", content: content) { PreparedExtraction(pipeline.extract(raw: content.rawText)) }
+///     try store.finishCommit()
 /// }
 /// ```
 ///
@@ -23,11 +25,11 @@ struct SourceStore {
     var commit = CommitState()
 
     /// Stores a decoded document; `extract` runs only when the document is new or changed.
-    func store(path: String, content: LoadedDocument.Content, extract: () -> ExtractionResult) throws -> IngestOutcome {
+    func store(path: String, content: LoadedDocument.Content, extract: () -> PreparedExtraction) throws -> IngestOutcome {
         let existing = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, sha256 FROM sources WHERE path = ?"),
                                         arguments: [path])
         if let existing, existing["sha256"] == content.sha256 { return .unchanged }
-        let extraction = extract()
+        let prepared = extract()
         var formerMeetings: Set<Int64> = []
         var formerProposals: Set<Int64> = []
         var formerParticipants: Set<Int64> = []
@@ -46,7 +48,7 @@ struct SourceStore {
             // Meetings that lost a report may split; deleted ones are skipped by recluster.
             try MeetingMerger(db: db, links: commit.meetingLinks).recluster(meetingIDs: formerMeetings)
         }
-        var writer = try ExtractionWriter(db: db, extraction: extraction, sourceSHA256: content.sha256, participantRows: commit.participantRows)
+        var writer = try ExtractionWriter(db: db, prepared: prepared, sourceSHA256: content.sha256, participantRows: commit.participantRows)
         try writer.insertSource(path: path, content: content)
         try writer.insertParticipants()
         let newMeetingReports = try writer.insertMeetings()
@@ -68,12 +70,14 @@ struct SourceStore {
                 commit.explain(proposalID: proposalID)
             }
         }
-        try removeParticipantsWithoutClaims(formerParticipants)
+        let removedParticipants = try removeParticipantsWithoutClaims(formerParticipants)
+        commit.documentStored(mentionsOfKnownParticipants: writer.mentionsOfKnownParticipants,
+                              removedParticipants: removedParticipants)
         return existing == nil ? .ingested : .replaced
     }
 
-    /// What every write transaction of documents does last: recounts the proposals its
-    /// documents left waiting (``CommitState``), applies people's corrections again
+    /// What every write transaction of documents does last: writes the participant counts and
+    /// recounts the proposals its documents left waiting (``CommitState``), applies people's corrections again
     /// (``CorrectionApplier``, a ``CorrectionApplier/Pass/document`` pass: extraction may have
     /// re-created what they removed or changed) and indexes the new sources.
     ///
@@ -82,6 +86,7 @@ struct SourceStore {
     /// times slower). Nothing in between depends on them: the meeting merger reads people's
     /// meeting links itself (``MeetingLinkConstraints``).
     func finishCommit() throws {
+        try commit.writeParticipantCounts(db)
         try commit.finishProposals(ProposalMerger(db: db))
         try CorrectionApplier(db: db).apply(pass: .document)
         commit.forgetCachedRows()  // the corrections may have changed participants
@@ -108,8 +113,10 @@ struct SourceStore {
             """, arguments: [sourceID])
     }
 
-    /// Deletes extracted, unverified participants that no evidence, role or position mentions any more.
-    private func removeParticipantsWithoutClaims(_ participantIDs: Set<Int64>) throws {
+    /// Deletes extracted, unverified participants that no evidence, role or position mentions
+    /// any more; returns the ids deleted.
+    private func removeParticipantsWithoutClaims(_ participantIDs: Set<Int64>) throws -> [Int64] {
+        var removed: [Int64] = []
         for participantID in participantIDs {
             try db.cachedStatement(sql: """
                 DELETE FROM participants WHERE id = ? AND origin = 'extracted' AND verified = 0
@@ -119,14 +126,17 @@ struct SourceStore {
                 AND NOT EXISTS (SELECT 1 FROM meetings WHERE convener_id = participants.id)
                 AND NOT EXISTS (SELECT 1 FROM meeting_reports WHERE convener_id = participants.id)
                 """).execute(arguments: [participantID])
+            if db.changesCount > 0 { removed.append(participantID) }
         }
+        return removed
     }
 }
 
-/// Inserts the rows of one ``ExtractionResult``: source, participants, evidence, reports.
+/// Inserts the rows of one ``PreparedExtraction``: source, participants, evidence, reports.
 private struct ExtractionWriter {
     let db: Database
-    let extraction: ExtractionResult
+    let prepared: PreparedExtraction
+    var extraction: ExtractionResult { prepared.result }
     let sourceSHA256: String
     let participantRows: ParticipantRowCache
     private let offsets: CodePointOffsets
@@ -138,15 +148,19 @@ private struct ExtractionWriter {
     /// The `BLOCK KEY|DATE TEXT|KIND` keys of the reports ``insertMeetings()`` stored.
     private(set) var newReportKeys: [String] = []
 
-    /// The statements run per mention, role or position, looked up once per document.
-    private let insertEvidenceRow, insertMeetingParticipant, insertProposalPosition, countMentions, insertAlias: WriteStatement
+    /// Mentions this document adds to participant rows the transaction already wrote, left for
+    /// ``CommitState`` to write once per commit.
+    private(set) var mentionsOfKnownParticipants: [Int64: Int] = [:]
 
-    init(db: Database, extraction: ExtractionResult, sourceSHA256: String, participantRows: ParticipantRowCache) throws {
+    /// The statements run per mention, role or position, looked up once per document.
+    private let insertEvidenceRow, insertMeetingParticipant, insertProposalPosition, insertAlias: WriteStatement
+
+    init(db: Database, prepared: PreparedExtraction, sourceSHA256: String, participantRows: ParticipantRowCache) throws {
         self.db = db
-        self.extraction = extraction
+        self.prepared = prepared
         self.sourceSHA256 = sourceSHA256
         self.participantRows = participantRows
-        offsets = CodePointOffsets(utf8: extraction.document.bytes)
+        offsets = prepared.offsets
         insertEvidenceRow = try WriteStatement(db, sql: """
             INSERT INTO evidence (source_id, participant_id, meeting_report_id, meeting_participant_id, proposal_report_id,
                 proposal_position_id, slot, value, start, end, sentence_start, sentence_end, sentence, extractor, confidence)
@@ -158,16 +172,12 @@ private struct ExtractionWriter {
         insertProposalPosition = try WriteStatement(db, sql: """
             INSERT INTO proposal_positions (proposal_id, proposal_report_id, participant_id, stance) VALUES (?, ?, ?, ?)
             """)
-        countMentions = try WriteStatement(db, sql: """
-            UPDATE participants SET mention_count = mention_count + ?, source_count = source_count + 1 WHERE id = ?
-            """)
         insertAlias = try WriteStatement(db, sql: "INSERT OR IGNORE INTO participant_aliases (participant_id, alias, folded) VALUES (?, ?, ?)")
     }
 
     mutating func insertSource(path: String, content: LoadedDocument.Content) throws {
         let document = extraction.document
         let metadata = document.metadata
-        let wordCount = document.tokens.reduce(0) { $1.kind == .word ? $0 + 1 : $0 }
         try WriteStatement(db, sql: """
             INSERT INTO sources (path, sha256, title, author, publisher, url, published, dateline, raw_text, text,
                                  byte_count, word_count, extractor_version)
@@ -175,14 +185,15 @@ private struct ExtractionWriter {
             """).execute(
                 .text(path), .text(content.sha256), .text(metadata.title), .text(metadata.author), .text(metadata.publisher),
                 .text(metadata.url), .text(metadata.published), .text(document.dateline), .text(content.rawText),
-                .text(document.text), .integer(content.byteCount), .integer(wordCount), .text(ExtractionResources.extractorVersion))
+                .text(document.text), .integer(content.byteCount), .integer(prepared.wordCount), .text(ExtractionResources.extractorVersion))
         sourceID = db.lastInsertedRowID
     }
 
     /// Upserts every entity by key (filling a missing title or country, keeping the first
     /// lexicon, adding this document's mentions to its counts), adds its aliases, and writes
-    /// one `mention` evidence row per mention. A row this transaction already wrote only has
-    /// its counts raised when the entity would add nothing else to it.
+    /// one `mention` evidence row per mention. When the entity would add nothing else to a
+    /// row this transaction already wrote, only its counts change, and they are written when
+    /// the commit ends (``mentionsOfKnownParticipants``).
     mutating func insertParticipants() throws {
         // Counted here, once per entity, rather than by a trigger per mention (a tenth of ingest
         // speed); deleting or moving a mention is counted by triggers (migration 0002).
@@ -197,11 +208,11 @@ private struct ExtractionWriter {
             RETURNING id, title IS NOT NULL, country IS NOT NULL, lexicon IS NOT NULL
             """)
         let mentionCounts = Dictionary(extraction.mentions.map { ($0.entity, 1) }, uniquingKeysWith: +)
-        for entity in extraction.entities where participantIDs[entity.key] == nil {
+        for (entity, spellings) in zip(extraction.entities, prepared.entitySpellings) where participantIDs[entity.key] == nil {
             let mentions = mentionCounts[entity.key] ?? 0
             var known = participantRows.participant(key: entity.key)
             if let cached = known, !cached.wouldGain(entity.title, entity.country, entity.lexicon) {
-                if mentions > 0 { try countMentions.execute(.integer(mentions), .integer(cached.id)) }
+                if mentions > 0 { mentionsOfKnownParticipants[cached.id, default: 0] += mentions }
             } else {
                 guard let row = try Row.fetchOne(upsert, arguments: [entity.kind.rawValue, entity.name, entity.key,
                                                                      entity.title, entity.country, entity.lexicon,
@@ -211,11 +222,8 @@ private struct ExtractionWriter {
             }
             let id = known!.id
             participantIDs[entity.key] = id
-            for spelling in [entity.name] + entity.aliases {
-                let folded = Folding.fold(spelling)
-                if !folded.isEmpty, participantRows.insertAlias(participantID: id, folded: folded) {
-                    try insertAlias.execute(.integer(id), .text(spelling), .text(folded))
-                }
+            for spelling in spellings where participantRows.insertAlias(participantID: id, folded: spelling.folded) {
+                try insertAlias.execute(.integer(id), .text(spelling.text), .text(spelling.folded))
             }
         }
         for mention in extraction.mentions {
@@ -280,7 +288,7 @@ private struct ExtractionWriter {
         var stances: [StanceKey: Int] = [:]
         let merger = ProposalMerger(db: db)
         for (ordinal, proposal) in extraction.proposals.enumerated() {
-            let mergeKey = ProposalMerger.mergeKey(kind: proposal.kind, summary: proposal.summary)
+            let mergeKey = prepared.proposalMergeKeys[ordinal]
             let proposalID = try merger.proposalID(mergeKey: mergeKey, summary: proposal.summary, kind: proposal.kind)
             try WriteStatement(db, sql: """
                 INSERT INTO proposal_reports (source_id, proposal_id, meeting_report_id, ordinal, summary, kind, status,
