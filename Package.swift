@@ -23,6 +23,7 @@ let package = Package(
                 .embedInCode("0001_initial.sql"),
                 .embedInCode("0002_report_summaries.sql"),
                 .embedInCode("0003_ingest_speed.sql"),
+                .embedInCode("0004_plain_checks.sql"),
             ]
         ),
         // Pure extraction pipeline: bytes in, facts with evidence out. No database.

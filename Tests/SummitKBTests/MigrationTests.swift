@@ -29,7 +29,7 @@ import SummitKBMigrations
         }
         try queue.close()
         let kb = try KnowledgeBase(path: path)
-        #expect(try kb.schemaStatus().currentVersion == 3)
+        #expect(try kb.schemaStatus().currentVersion == SchemaMigrator.latestVersion)
         try kb.ingest(text: "Leaders met in Zanzibar on Monday to discuss a ceasefire.", path: "new.txt")
         let found = try kb.writer.read { db in
             try String.fetchAll(db, sql: """
@@ -39,5 +39,81 @@ import SummitKBMigrations
         }
         #expect(found == ["new.txt", "old.txt"])
         try IngestTestSupport.expectIntegrity(kb)
+    }
+}
+
+@Suite struct PlainCheckMigrationTests {
+    /// The tables migration 0004 rebuilds.
+    static let rebuilt = ["participants", "meetings", "meeting_participants", "proposals", "proposal_positions"]
+
+    /// Every row of the rebuilt tables, in id order, as text.
+    static func rows(_ db: Database) throws -> [String] {
+        try rebuilt.flatMap { table in
+            try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY id").map { "\(table) \($0)" }
+        }
+    }
+
+    /// The schema as `sqlite_master` lists it, one line per object.
+    static func schema(_ db: Database) throws -> [String] {
+        try Row.fetchAll(db, sql: "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name")
+            .map { "\($0["type"] as String) \($0["name"] as String) \($0["tbl_name"] as String) \($0["sql"] as String? ?? "")" }
+    }
+
+    /// A version-3 base with ingested articles keeps every row, id and summary through the
+    /// rebuild, and ends with the schema a new base gets.
+    @Test func aVersion3BaseKeepsEveryRowAndEndsWithTheNewSchema() throws {
+        let (_, folder) = try IngestTestSupport.fileKnowledgeBase()
+        let path = folder.appendingPathComponent("v3.sqlite").path
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        let queue = try DatabaseQueue(path: path, configuration: configuration)
+        let pipeline = try KnowledgeBase.pipeline(lexiconPaths: [])
+        let generator = CorpusGenerator(seed: 21)
+        let before = try queue.write { db in
+            for migration in SchemaMigration.all where migration.version <= 3 { try db.execute(sql: migration.sql) }
+            let store = SourceStore(db: db)
+            for index in 0..<40 {
+                let text = generator.article(index).fileContents(metadata: .frontMatter)
+                let content = LoadedDocument.Content(sha256: SHA256.hexDigest(of: Array(text.utf8)), byteCount: text.utf8.count,
+                                                     rawText: text, metadata: ArticleMetadata())
+                _ = try store.store(path: "a\(index).txt", content: content) { PreparedExtraction(pipeline.extract(raw: text)) }
+            }
+            try store.finishCommit()
+            return try Self.rows(db)
+        }
+        try queue.close()
+        #expect(before.count > 200)
+
+        let kb = try KnowledgeBase(path: path)
+        #expect(try kb.schemaStatus().currentVersion == 4)
+        #expect(try kb.writer.read(Self.rows) == before)
+        try IngestTestSupport.expectIntegrity(kb)
+        let fresh = try KnowledgeBase()
+        #expect(try kb.writer.read(Self.schema) == fresh.writer.read(Self.schema))
+        // Foreign keys are on again, and cascade: deleting the sources empties every claim table.
+        try kb.writer.write { db in try db.execute(sql: "DELETE FROM sources") }
+        #expect(try kb.writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM meeting_participants") } == 0)
+    }
+
+    /// The rewritten constraints refuse what the IN lists refused, and inserting a row into
+    /// a rebuilt table builds no temporary b-tree (`OpenEphemeral`) any more.
+    @Test func theChecksRefuseTheSameValuesWithoutTemporaryTables() throws {
+        let kb = try KnowledgeBase()
+        try kb.writer.write { db in
+            try db.execute(sql: "INSERT INTO meetings (name, kind, block_key) VALUES ('Summit', 'summit', 'paris')")
+            #expect(throws: DatabaseError.self) {
+                try db.execute(sql: "INSERT INTO meetings (name, kind, block_key) VALUES ('Dinner', 'banquet', 'paris')")
+            }
+            #expect(throws: DatabaseError.self) {
+                try db.execute(sql: "UPDATE meetings SET status = 'cancelled' WHERE name = 'Summit'")
+            }
+            for table in Self.rebuilt {
+                let columns = try db.columns(in: table).map(\.name).filter { $0 != "id" }
+                let insert = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))"
+                let program = try Row.fetchAll(db, sql: "EXPLAIN " + insert, arguments: StatementArguments(columns.map { _ in nil as String? }))
+                    .map { $0["opcode"] as String }
+                #expect(program.contains("Insert") && !program.contains("OpenEphemeral"), "\(table)")
+            }
+        }
     }
 }
