@@ -109,19 +109,21 @@ extension KnowledgeBase {
             found += batch.count
             return batch
         }
-        let prepare: @Sendable (InputDocument) -> (LoadedDocument, PreparedExtraction?) = { [self] input in
+        let storedFingerprints: @Sendable ([String]) -> [String: String] = { [self] paths in
+            (try? fingerprints(of: paths)) ?? [:]
+        }
+        let prepare: @Sendable (InputDocument, _ stored: [String: String]) -> (LoadedDocument, PreparedExtraction?) = { input, stored in
             let document = reader.load(input)
-            guard case .success(let content) = document.content,
-                  (try? fingerprint(of: document.path)) != content.sha256 else { return (document, nil) }
+            guard case .success(let content) = document.content, stored[document.path] != content.sha256 else { return (document, nil) }
             return (document, PreparedExtraction(pipeline.extract(raw: content.rawText, metadata: content.metadata)))
         }
         try setCheckpointInterval(Self.ingestCheckpointPages)
         defer { try? setCheckpointInterval(Self.defaultCheckpointPages) }
-        var pending = BatchPreparation(nextBatch(), prepare).finish()
+        var pending = BatchPreparation(nextBatch(), storedFingerprints, prepare).finish()
         while !pending.isEmpty {
             // A helper thread prepares the next batch while this one is written; the writer
             // joins in once its write is done, so both cores stay busy whichever side is slower.
-            let upcoming = BatchPreparation(nextBatch(), prepare)
+            let upcoming = BatchPreparation(nextBatch(), storedFingerprints, prepare)
             for start in stride(from: 0, to: pending.count, by: options.documentsPerCommit) {
                 let group = pending[start..<min(start + options.documentsPerCommit, pending.count)]
                 for (document, outcome) in zip(group.map(\.0), try store(group, pipeline: pipeline)) {
@@ -147,11 +149,17 @@ extension KnowledgeBase {
         try writer.writeWithoutTransaction { try $0.execute(sql: "PRAGMA wal_autocheckpoint = \(pages)") }
     }
 
-    /// The stored fingerprint of the source at `path`, if there is one. Read before writing,
-    /// it only saves an extraction: the store checks again inside the write.
-    private func fingerprint(of path: String) throws -> String? {
-        try writer.read { db in
-            try String.fetchOne(db.cachedStatement(sql: "SELECT sha256 FROM sources WHERE path = ?"), arguments: [path])
+    /// The stored fingerprints of the sources at `paths`, by path, in one read. Read before
+    /// writing, they only save extractions: the store checks again inside the write.
+    private func fingerprints(of paths: [String]) throws -> [String: String] {
+        let pathList = String(decoding: try JSONEncoder().encode(paths), as: UTF8.self)
+        return try writer.read { db in
+            var found: [String: String] = [:]
+            let rows = try Row.fetchCursor(db.cachedStatement(sql: """
+                SELECT path, sha256 FROM sources WHERE path IN (SELECT value FROM json_each(?))
+                """), arguments: [pathList])
+            while let row = try rows.next() { found[row[0]] = row[1] }
+            return found
         }
     }
 
@@ -258,19 +266,25 @@ extension KnowledgeBase {
 
 /// One batch of documents prepared (read, checked, extracted) by a helper thread and,
 /// once it calls ``finish()``, by the caller too: documents are claimed one at a time, so the
-/// work spreads over both threads whatever else the caller was doing meanwhile.
+/// work spreads over both threads whatever else the caller was doing meanwhile. The stored
+/// fingerprints of the batch's paths are looked up once, by the first thread to start.
 private final class BatchPreparation: @unchecked Sendable {
     typealias Prepared = (LoadedDocument, PreparedExtraction?)
 
     private let batch: [InputDocument]
-    private let prepare: @Sendable (InputDocument) -> Prepared
+    private let lookUpFingerprints: @Sendable ([String]) -> [String: String]
+    private let prepare: @Sendable (InputDocument, [String: String]) -> Prepared
     private var results: [Prepared?]
     private var nextIndex = 0
     private let lock = NSLock()
+    private var fingerprints: [String: String]?
+    private let fingerprintLock = NSLock()
     private let helperDone = DispatchSemaphore(value: 0)
 
-    init(_ batch: [InputDocument], _ prepare: @escaping @Sendable (InputDocument) -> Prepared) {
+    init(_ batch: [InputDocument], _ lookUpFingerprints: @escaping @Sendable ([String]) -> [String: String],
+         _ prepare: @escaping @Sendable (InputDocument, [String: String]) -> Prepared) {
         self.batch = batch
+        self.lookUpFingerprints = lookUpFingerprints
         self.prepare = prepare
         results = Array(repeating: nil, count: batch.count)
         DispatchQueue.global().async {
@@ -287,12 +301,22 @@ private final class BatchPreparation: @unchecked Sendable {
     }
 
     private func work() {
+        let stored = storedFingerprints()
         while let index = claim() {
-            let prepared = prepare(batch[index])
+            let prepared = prepare(batch[index], stored)
             lock.lock()
             results[index] = prepared
             lock.unlock()
         }
+    }
+
+    private func storedFingerprints() -> [String: String] {
+        fingerprintLock.lock()
+        defer { fingerprintLock.unlock() }
+        if let fingerprints { return fingerprints }
+        let found = batch.isEmpty ? [:] : lookUpFingerprints(batch.map(\.path))
+        fingerprints = found
+        return found
     }
 
     private func claim() -> Int? {
