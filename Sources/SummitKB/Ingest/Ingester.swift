@@ -119,6 +119,8 @@ extension KnowledgeBase {
         }
         try setCheckpointInterval(Self.ingestCheckpointPages)
         defer { try? setCheckpointInterval(Self.defaultCheckpointPages) }
+        let checkpointer = try BackgroundCheckpointer(path: path)
+        defer { checkpointer?.stop() }
         var pending = BatchPreparation(nextBatch(), storedFingerprints, prepare).finish()
         while !pending.isEmpty {
             // A helper thread prepares the next batch while this one is written; the writer
@@ -130,6 +132,7 @@ extension KnowledgeBase {
                     report.outcomes.append((document.path, outcome))
                     progress?(report.outcomes.count, found)
                 }
+                checkpointer?.commitDidFinish()
             }
             pending = upcoming.finish()
         }
