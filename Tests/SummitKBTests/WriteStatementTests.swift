@@ -2,7 +2,8 @@ import GRDB
 import Testing
 @testable import SummitKB
 
-/// ``WriteStatement`` binds through SQLite's C API; it must store what GRDB's binding stores.
+/// ``WriteStatement`` and ``ReadStatement`` bind and read through SQLite's C API; they must
+/// store and read what GRDB does.
 @Suite struct WriteStatementTests {
     static func table() throws -> DatabaseQueue {
         let queue = try DatabaseQueue()
@@ -42,5 +43,25 @@ import Testing
             try insert.execute(.integer(3), .text("c"))
         }
         #expect(try queue.read { db in try String.fetchAll(db, sql: "SELECT s FROM t ORDER BY id") } == ["a", "c"])
+    }
+
+    /// ``ReadStatement`` reads back what GRDB reads: integers, NULL, text (empty is not NULL).
+    @Test func readsEveryKindOfValue() throws {
+        let queue = try Self.table()
+        try queue.write { db in
+            try db.execute(sql: "INSERT INTO t (n, r, s, o) VALUES (7, 0.5, 'Kraków', NULL), (NULL, 1, '', 'x')")
+            let query = try ReadStatement(db, sql: "SELECT id, n, s, o FROM t WHERE id >= ? ORDER BY id")
+            var rows: [String] = []
+            for _ in 0..<2 {  // the statement is reset and reusable
+                rows = []
+                try query.forEachRow(.integer(1)) { row in
+                    rows.append("\(row.integer(0)) \(row.optionalInteger(1).map(String.init) ?? "nil") [\(row.text(2) ?? "nil")] \(row.text(3) ?? "nil") \(row.isNull(3))")
+                }
+            }
+            #expect(rows == ["1 7 [Kraków] nil true", "2 nil [] x false"])
+            #expect(throws: DatabaseError.self) {
+                try ReadStatement(db, sql: "SELECT abs(?)").forEachRow(.integer(Int64.min)) { _ in }  // integer overflow
+            }
+        }
     }
 }

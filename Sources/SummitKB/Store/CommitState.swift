@@ -4,9 +4,11 @@ import GRDB
 ///
 /// ```swift
 /// try kb.writer.write { db in
-///     let store = SourceStore(db: db)            // one CommitState for the whole transaction
-///     for (path, content, extraction) in documents { _ = try store.store(path: path, content: content) { PreparedExtraction(extraction) } }
-///     try store.finishCommit()                   // recounts proposals, applies corrections, indexes the text
+///     let store = SourceStore(db: db)       // one CommitState for the whole transaction
+///     for (path, content, prepared) in documents {
+///         _ = try store.store(path: path, content: content) { prepared }
+///     }
+///     try store.finishCommit()              // counts, recounts, corrections, text index
 /// }
 /// ```
 ///

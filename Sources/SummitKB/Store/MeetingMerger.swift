@@ -40,7 +40,7 @@ struct MeetingMerger {
     /// - Returns: the reports whose meeting changed (their proposals need a new meeting id).
     @discardableResult
     func add(reportID: Int64) throws -> Set<Int64> {
-        guard let report = try summaries(sql: Self.summarySQL + " WHERE r.id = ?", arguments: [reportID]).first else { return [] }
+        guard let report = try summaries(sql: Self.summarySQL + " WHERE r.id = ?", arguments: [.integer(reportID)]).first else { return [] }
         if report.blockKey.hasPrefix("none:") { return try recluster(meetingIDs: [report.meetingID]) }
         let block = try candidates(for: report)
         let neighbours = block.filter { MeetingReportComparison.agreement(report, $0) != nil }
@@ -51,7 +51,7 @@ struct MeetingMerger {
                 try refreshSlots(meetingID: report.meetingID, from: [report])
                 return []
             }
-            let members = try summaries(sql: Self.summarySQL + " WHERE r.meeting_id = ?", arguments: [meetingID])
+            let members = try summaries(sql: Self.summarySQL + " WHERE r.meeting_id = ?", arguments: [.integer(meetingID)])
             if !members.contains(where: { MeetingReportComparison.contradicts(report, $0) }) {
                 let strongest = neighbours.max { MeetingReportComparison.strength(report, $0) < MeetingReportComparison.strength(report, $1) }
                 try db.cachedStatement(sql: "UPDATE meeting_reports SET meeting_id = ?, merge_reason = ? WHERE id = ?")
@@ -90,18 +90,21 @@ struct MeetingMerger {
                 ($0 - Self.publishedWindow, $0 + Self.publishedWindow)
             }
             let dated = try summaries(sql: base + " AND r.date BETWEEN ? AND ?",
-                                      arguments: [report.blockKey, report.id, Self.isoDate(day - 1), Self.isoDate(day + 1)])
+                                      arguments: [.text(report.blockKey), .integer(report.id), .text(Self.isoDate(day - 1)),
+                                                  .text(Self.isoDate(day + 1))])
             let undated = try summaries(sql: base + (window == nil ? " AND r.date IS NULL" : " AND r.published BETWEEN ? AND ? AND r.date IS NULL"),
-                                        arguments: window.map { [report.blockKey, report.id, Self.isoDate($0.0), Self.isoDate($0.1)] }
-                                            ?? [report.blockKey, report.id])
+                                        arguments: window.map {
+                                            [.text(report.blockKey), .integer(report.id), .text(Self.isoDate($0.0)), .text(Self.isoDate($0.1))]
+                                        } ?? [.text(report.blockKey), .integer(report.id)])
             return dated + undated
         }
         if let published = report.published, let day = MeetingReportComparison.dayNumber(published) {
             return try summaries(sql: base + " AND r.published BETWEEN ? AND ?", arguments: [
-                report.blockKey, report.id, Self.isoDate(day - Self.publishedWindow), Self.isoDate(day + Self.publishedWindow),
+                .text(report.blockKey), .integer(report.id), .text(Self.isoDate(day - Self.publishedWindow)),
+                .text(Self.isoDate(day + Self.publishedWindow)),
             ])
         }
-        return try summaries(sql: base, arguments: [report.blockKey, report.id])
+        return try summaries(sql: base, arguments: [.text(report.blockKey), .integer(report.id)])
     }
 
     /// Recomputes the clusters of every report in `meetingIDs`, moves reports, refreshes
@@ -114,7 +117,7 @@ struct MeetingMerger {
         let constraints = try linkConstraints()
         let meetingIDs = try constraints.closure(of: meetingIDs, references: CurationReferences(db: db))
         let members = try summaries(sql: Self.summarySQL + " WHERE r.meeting_id IN (SELECT value FROM json_each(?))",
-                                    arguments: [KnowledgeBase.jsonArray(meetingIDs.sorted())])
+                                    arguments: [.text(KnowledgeBase.jsonArray(meetingIDs.sorted()))])
             .sorted(by: MeetingReportSummary.canonicalOrder)
         var moved: Set<Int64> = []
         var claimed: Set<Int64> = []
@@ -236,28 +239,29 @@ struct MeetingMerger {
             """).execute(.integer(reports.count), .integer(Set(reports.map(\.sourceID)).count), .integer(meetingID))
     }
 
-    /// Reads reports with their participants. Both queries go through cursors, which decode
-    /// each column straight from the statement instead of copying every row first.
-    private func summaries(sql: String, arguments: StatementArguments) throws -> [MeetingReportSummary] {
+    /// Reads reports with their participants, through SQLite's C API (``ReadStatement``):
+    /// several reports per new report, every column read by position.
+    private func summaries(sql: String, arguments: [SQLiteValue]) throws -> [MeetingReportSummary] {
         var reports: [MeetingReportSummary] = []
-        let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: arguments)
-        while let row = try rows.next() {
+        try ReadStatement(db, sql: sql).forEachRow(arguments) { row in
             reports.append(MeetingReportSummary(
-                id: row[0], meetingID: row[1], sourceID: row[2], sourceSHA256: row[3], ordinal: row[4], kind: row[5],
-                name: row[6], city: row[7], venue: row[8], country: row[9], date: row[10], dateText: row[11],
-                datePrecision: row[12], status: row[13], convenerID: row[14], convenerName: row[15], topic: row[16],
-                participantCount: row[17], blockKey: row[18], published: row[19], evidenceCount: row[20], participants: [:]))
+                id: row.integer(0), meetingID: row.integer(1), sourceID: row.integer(2), sourceSHA256: row.text(3) ?? "",
+                ordinal: Int(row.integer(4)), kind: row.text(5) ?? "", name: row.text(6) ?? "", city: row.text(7),
+                venue: row.text(8), country: row.text(9), date: row.text(10), dateText: row.text(11),
+                datePrecision: row.text(12) ?? "", status: row.text(13) ?? "", convenerID: row.optionalInteger(14),
+                convenerName: row.text(15), topic: row.text(16), participantCount: row.optionalInteger(17).map { Int($0) },
+                blockKey: row.text(18) ?? "", published: row.text(19), evidenceCount: row.optionalInteger(20).map { Int($0) },
+                participants: [:]))
         }
         guard !reports.isEmpty else { return [] }
         // Every report's participants in one query; the ids travel as one JSON array, so the
         // statement is prepared once per connection whatever the number of reports.
         let position = Dictionary(uniqueKeysWithValues: reports.enumerated().map { ($1.id, $0) })
-        let participants = try Row.fetchCursor(db.cachedStatement(sql: """
+        try ReadStatement(db, sql: """
             SELECT mp.meeting_report_id, p.id, p.name FROM meeting_participants mp JOIN participants p ON p.id = mp.participant_id
             WHERE mp.meeting_report_id IN (SELECT value FROM json_each(?)) AND mp.role <> 'excluded'
-            """), arguments: [KnowledgeBase.jsonArray(reports.map(\.id))])
-        while let row = try participants.next() {
-            if let index = position[row[0]] { reports[index].participants[row[1]] = row[2] }
+            """).forEachRow(.text(KnowledgeBase.jsonArray(reports.map(\.id)))) { row in
+            if let index = position[row.integer(0)] { reports[index].participants[row.integer(1)] = row.text(2) ?? "" }
         }
         return reports
     }

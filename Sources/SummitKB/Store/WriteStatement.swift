@@ -42,11 +42,83 @@ struct WriteStatement {
     /// - Throws: `DatabaseError` with SQLite's code and message, e.g. `SQLITE_CONSTRAINT`.
     func execute(_ values: SQLiteValue...) throws {
         let handle = statement.sqliteStatement
-        precondition(values.count == Int(sqlite3_bind_parameter_count(handle)), "wrong argument count for \(statement.sql)")
+        SQLiteValue.bind(values, to: statement)
         defer {
             sqlite3_reset(handle)
             sqlite3_clear_bindings(handle)
         }
+        var code = sqlite3_step(handle)
+        while code == SQLITE_ROW { code = sqlite3_step(handle) }
+        guard code == SQLITE_DONE else { throw SQLiteValue.error(db, statement) }
+    }
+}
+
+/// A query the writer runs many times per document, bound, stepped and read through
+/// SQLite's C API, like ``WriteStatement``.
+///
+/// ```swift
+/// let query = try ReadStatement(db, sql: "SELECT id, name FROM participants WHERE kind = ?")
+/// try query.forEachRow(.text("country")) { row in print(row.integer(0), row.text(1) ?? "") }
+/// ```
+///
+/// GRDB's cursors decode each column through its generic conversions; the meeting merger
+/// reads some twenty columns of every report it compares, several reports per article.
+struct ReadStatement {
+    private let db: Database
+    private let statement: Statement
+
+    init(_ db: Database, sql: String) throws {
+        self.db = db
+        statement = try db.cachedStatement(sql: sql)
+    }
+
+    /// Binds `values` to the parameters in order and calls `body` with each result row.
+    func forEachRow(_ values: SQLiteValue..., body: (SQLiteRow) throws -> Void) throws {
+        try forEachRow(values, body: body)
+    }
+
+    /// Binds `values` to the parameters in order and calls `body` with each result row.
+    func forEachRow(_ values: [SQLiteValue], body: (SQLiteRow) throws -> Void) throws {
+        let handle = statement.sqliteStatement
+        SQLiteValue.bind(values, to: statement)
+        defer {
+            sqlite3_reset(handle)
+            sqlite3_clear_bindings(handle)
+        }
+        var code = sqlite3_step(handle)
+        while code == SQLITE_ROW {
+            try body(SQLiteRow(handle: handle))
+            code = sqlite3_step(handle)
+        }
+        guard code == SQLITE_DONE else { throw SQLiteValue.error(db, statement) }
+    }
+}
+
+/// The current row of a ``ReadStatement``, read by column position; valid only inside the
+/// `body` it is given to.
+struct SQLiteRow {
+    fileprivate let handle: OpaquePointer
+
+    func isNull(_ column: Int32) -> Bool { sqlite3_column_type(handle, column) == SQLITE_NULL }
+
+    /// The column as an integer; NULL reads as 0, as in SQLite. For `NOT NULL` columns.
+    func integer(_ column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }
+
+    /// The column as an integer, nil for NULL.
+    func optionalInteger(_ column: Int32) -> Int64? { isNull(column) ? nil : sqlite3_column_int64(handle, column) }
+
+    /// The column as UTF-8 text (SQLite converts numbers), nil for NULL.
+    func text(_ column: Int32) -> String? {
+        guard let start = sqlite3_column_text(handle, column) else { return nil }
+        return String(decoding: UnsafeBufferPointer(start: start, count: Int(sqlite3_column_bytes(handle, column))), as: UTF8.self)
+    }
+}
+
+extension SQLiteValue {
+    /// Binds `values` to the parameters of `statement` in order.
+    fileprivate static func bind(_ values: [SQLiteValue], to statement: Statement) {
+        let handle = statement.sqliteStatement
+        precondition(values.count == Int(sqlite3_bind_parameter_count(handle)), "wrong argument count for \(statement.sql)")
         for (offset, value) in values.enumerated() {
             let index = Int32(offset + 1)
             switch value {
@@ -54,18 +126,10 @@ struct WriteStatement {
             case .real(let number): sqlite3_bind_double(handle, index, number)
             case .null: sqlite3_bind_null(handle, index)
             case .text(var string):
-                string.withUTF8 { Self.bindText($0, to: handle, at: index) }
+                string.withUTF8 { bindText($0, to: handle, at: index) }
             case .utf8(let bytes, let range):
-                bytes.withUnsafeBufferPointer { Self.bindText(UnsafeBufferPointer(rebasing: $0[range]), to: handle, at: index) }
+                bytes.withUnsafeBufferPointer { bindText(UnsafeBufferPointer(rebasing: $0[range]), to: handle, at: index) }
             }
-        }
-        var code = sqlite3_step(handle)
-        while code == SQLITE_ROW { code = sqlite3_step(handle) }
-        guard code == SQLITE_DONE else {
-            // The extended code: `DatabaseError.resultCode` gives its primary code (`SQLITE_CONSTRAINT`).
-            let extended = sqlite3_extended_errcode(db.sqliteConnection)
-            throw DatabaseError(resultCode: ResultCode(rawValue: extended),
-                                message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: statement.sql)
         }
     }
 
@@ -80,5 +144,12 @@ struct WriteStatement {
         start.withMemoryRebound(to: CChar.self, capacity: utf8.count) {
             _ = sqlite3_bind_text(handle, index, $0, Int32(utf8.count), transient)
         }
+    }
+
+    /// The error of the last step of `statement`, with SQLite's extended code:
+    /// `DatabaseError.resultCode` gives its primary code (`SQLITE_CONSTRAINT`).
+    fileprivate static func error(_ db: Database, _ statement: Statement) -> DatabaseError {
+        DatabaseError(resultCode: ResultCode(rawValue: sqlite3_extended_errcode(db.sqliteConnection)),
+                      message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: statement.sql)
     }
 }
