@@ -63,7 +63,7 @@ final class CommitState {
 
     /// Adds the participant counts the documents left, one statement per participant.
     func writeParticipantCounts(_ db: Database) throws {
-        let update = try WriteStatement(db, sql: """
+        let update = try DirectStatement(db, sql: """
             UPDATE participants SET mention_count = mention_count + ?, source_count = source_count + ? WHERE id = ?
             """)
         for (id, counts) in participantCounts.sorted(by: { $0.key < $1.key }) {

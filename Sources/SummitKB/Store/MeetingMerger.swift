@@ -218,7 +218,7 @@ struct MeetingMerger {
         let known: (String) -> String? = { $0 == "unknown" ? nil : $0 }
         // Only a changed value is written: an UPDATE rewrites every index over the columns it sets,
         // and most reports change no slot (a lone report's meeting was inserted with its values).
-        try WriteStatement(db, sql: """
+        try DirectStatement(db, sql: """
             UPDATE meetings SET name = ?1, kind = ?2, city = ?3, venue = ?4, country = ?5, date = ?6, date_text = ?7,
                 date_precision = ?8, status = ?9, convener_id = ?10, topic = ?11, participant_count = ?12, block_key = ?13
             WHERE id = ?14 AND origin <> 'added'
@@ -233,17 +233,17 @@ struct MeetingMerger {
                 .integer(vote.winner(reports.map(\.participantCount))), .text(reports[0].blockKey), .integer(meetingID))
         // `reports` are all the meeting's reports: their counts are its report summaries (migration
         // 0002), written here rather than by a trigger per moved report.
-        try WriteStatement(db, sql: """
+        try DirectStatement(db, sql: """
             UPDATE meetings SET report_count = ?1, source_count = ?2
             WHERE id = ?3 AND (report_count, source_count) IS NOT (?1, ?2)
             """).execute(.integer(reports.count), .integer(Set(reports.map(\.sourceID)).count), .integer(meetingID))
     }
 
-    /// Reads reports with their participants, through SQLite's C API (``ReadStatement``):
+    /// Reads reports with their participants, through SQLite's C API (``DirectStatement``):
     /// several reports per new report, every column read by position.
     private func summaries(sql: String, arguments: [SQLiteValue]) throws -> [MeetingReportSummary] {
         var reports: [MeetingReportSummary] = []
-        try ReadStatement(db, sql: sql).forEachRow(arguments) { row in
+        try DirectStatement(db, sql: sql).forEachRow(arguments) { row in
             reports.append(MeetingReportSummary(
                 id: row.integer(0), meetingID: row.integer(1), sourceID: row.integer(2), sourceSHA256: row.text(3) ?? "",
                 ordinal: Int(row.integer(4)), kind: row.text(5) ?? "", name: row.text(6) ?? "", city: row.text(7),
@@ -257,7 +257,7 @@ struct MeetingMerger {
         // Every report's participants in one query; the ids travel as one JSON array, so the
         // statement is prepared once per connection whatever the number of reports.
         let position = Dictionary(uniqueKeysWithValues: reports.enumerated().map { ($1.id, $0) })
-        try ReadStatement(db, sql: """
+        try DirectStatement(db, sql: """
             SELECT mp.meeting_report_id, p.id, p.name FROM meeting_participants mp JOIN participants p ON p.id = mp.participant_id
             WHERE mp.meeting_report_id IN (SELECT value FROM json_each(?)) AND mp.role <> 'excluded'
             """).forEachRow(.text(KnowledgeBase.jsonArray(reports.map(\.id)))) { row in

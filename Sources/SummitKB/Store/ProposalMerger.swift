@@ -122,12 +122,12 @@ struct ProposalMerger {
         let sources = try Int.fetchOne(db.cachedStatement(sql: "SELECT source_count FROM proposals WHERE id = ?"),
                                        arguments: [proposalID]) ?? 0
         if sources > 1 {
-            try WriteStatement(db, sql: """
+            try DirectStatement(db, sql: """
                 UPDATE proposal_reports SET merge_reason = 'same kind and summary words (' || merge_key || ')'
                 WHERE proposal_id = ? AND merge_reason IS NULL
                 """).execute(.integer(proposalID))
         } else {
-            try WriteStatement(db, sql: "UPDATE proposal_reports SET merge_reason = NULL WHERE proposal_id = ? AND merge_reason IS NOT NULL")
+            try DirectStatement(db, sql: "UPDATE proposal_reports SET merge_reason = NULL WHERE proposal_id = ? AND merge_reason IS NOT NULL")
                 .execute(.integer(proposalID))
         }
     }
@@ -136,7 +136,7 @@ struct ProposalMerger {
     /// `proposal_stances` (migration 0002). Ingest and curation both count new positions
     /// here; triggers count deleted and moved ones.
     func countStance(proposalID: Int64, participantID: Int64, stance: String, positions: Int) throws {
-        try WriteStatement(db, sql: """
+        try DirectStatement(db, sql: """
             INSERT INTO proposal_stances (proposal_id, participant_id, stance, position_count) VALUES (?, ?, ?, ?)
             ON CONFLICT DO UPDATE SET position_count = position_count + excluded.position_count
             """).execute(.integer(proposalID), .integer(participantID), .text(stance), .integer(positions))

@@ -153,7 +153,7 @@ private struct ExtractionWriter {
     private(set) var mentionsOfKnownParticipants: [Int64: Int] = [:]
 
     /// The statements run per mention, role or position, looked up once per document.
-    private let insertEvidenceRow, insertMeetingParticipant, insertProposalPosition, insertAlias: WriteStatement
+    private let insertEvidenceRow, insertMeetingParticipant, insertProposalPosition, insertAlias: DirectStatement
 
     init(db: Database, prepared: PreparedExtraction, sourceSHA256: String, participantRows: ParticipantRowCache) throws {
         self.db = db
@@ -161,24 +161,24 @@ private struct ExtractionWriter {
         self.sourceSHA256 = sourceSHA256
         self.participantRows = participantRows
         offsets = prepared.offsets
-        insertEvidenceRow = try WriteStatement(db, sql: """
+        insertEvidenceRow = try DirectStatement(db, sql: """
             INSERT INTO evidence (source_id, participant_id, meeting_report_id, meeting_participant_id, proposal_report_id,
                 proposal_position_id, slot, value, start, end, sentence_start, sentence_end, sentence, extractor, confidence)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        insertMeetingParticipant = try WriteStatement(db, sql: """
+        insertMeetingParticipant = try DirectStatement(db, sql: """
             INSERT INTO meeting_participants (meeting_id, meeting_report_id, participant_id, role) VALUES (?, ?, ?, ?)
             """)
-        insertProposalPosition = try WriteStatement(db, sql: """
+        insertProposalPosition = try DirectStatement(db, sql: """
             INSERT INTO proposal_positions (proposal_id, proposal_report_id, participant_id, stance) VALUES (?, ?, ?, ?)
             """)
-        insertAlias = try WriteStatement(db, sql: "INSERT OR IGNORE INTO participant_aliases (participant_id, alias, folded) VALUES (?, ?, ?)")
+        insertAlias = try DirectStatement(db, sql: "INSERT OR IGNORE INTO participant_aliases (participant_id, alias, folded) VALUES (?, ?, ?)")
     }
 
     mutating func insertSource(path: String, content: LoadedDocument.Content) throws {
         let document = extraction.document
         let metadata = document.metadata
-        try WriteStatement(db, sql: """
+        try DirectStatement(db, sql: """
             INSERT INTO sources (path, sha256, title, author, publisher, url, published, dateline, raw_text, text,
                                  byte_count, word_count, extractor_version)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -242,7 +242,7 @@ private struct ExtractionWriter {
             // The meeting this report makes alone, as the merger would vote it; the merger moves
             // the report when it joins other reports and writes only the slots that change.
             let dated = meeting.date != nil || meeting.dateText != nil
-            try WriteStatement(db, sql: """
+            try DirectStatement(db, sql: """
                 INSERT INTO meetings (name, kind, city, venue, country, date, date_text, date_precision, status, convener_id,
                     topic, participant_count, block_key, report_count, source_count)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 1)
@@ -252,7 +252,7 @@ private struct ExtractionWriter {
                     .text(dated ? meeting.datePrecision.rawValue : DatePrecision.unknown.rawValue), .text(meeting.status.rawValue),
                     .integer(convenerID), .text(meeting.topic), .integer(meeting.participantCount), .text(blockKey))
             let meetingID = db.lastInsertedRowID
-            try WriteStatement(db, sql: """
+            try DirectStatement(db, sql: """
                 INSERT INTO meeting_reports (source_id, meeting_id, ordinal, kind, name, city, venue, country, date, date_text,
                     date_precision, status, convener_id, topic, participant_count, block_key, published)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -290,7 +290,7 @@ private struct ExtractionWriter {
         for (ordinal, proposal) in extraction.proposals.enumerated() {
             let mergeKey = prepared.proposalMergeKeys[ordinal]
             let proposalID = try merger.proposalID(mergeKey: mergeKey, summary: proposal.summary, kind: proposal.kind)
-            try WriteStatement(db, sql: """
+            try DirectStatement(db, sql: """
                 INSERT INTO proposal_reports (source_id, proposal_id, meeting_report_id, ordinal, summary, kind, status,
                     conditions, features, challenges, merge_key, source_sha256)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -333,7 +333,7 @@ private struct ExtractionWriter {
     /// and per stance, where a trigger per row cost several percent of ingest speed. Deleted and
     /// moved claims are counted by triggers.
     private func count(reports: [(proposal: Int64, report: Int64)], stances: [StanceKey: Int]) throws {
-        let update = try WriteStatement(db, sql: """
+        let update = try DirectStatement(db, sql: """
             UPDATE proposals SET report_count = report_count + ?, source_count = source_count + 1 WHERE id = ?
             """)
         for (proposalID, group) in Dictionary(grouping: reports, by: \.proposal).sorted(by: { $0.key < $1.key }) {

@@ -1,7 +1,7 @@
 import GRDB
 import GRDBSQLite
 
-/// A value bound to a ``WriteStatement`` parameter.
+/// A value bound to a ``DirectStatement`` parameter.
 enum SQLiteValue {
     case integer(Int64)
     case real(Double)
@@ -15,20 +15,23 @@ enum SQLiteValue {
     static func text(_ value: String?) -> Self { value.map { .text($0) } ?? .null }
 }
 
-/// An `INSERT` or `UPDATE` the writer runs many times per document, bound and stepped
-/// through SQLite's C API.
+/// A statement the writer runs many times per document (the `INSERT`s and `UPDATE`s of
+/// evidence, roles and counts, the merge reads), bound, stepped and read directly through
+/// SQLite's C API.
 ///
 /// ```swift
-/// let insert = try WriteStatement(db, sql: "INSERT INTO t (a, b) VALUES (?, ?)")
+/// let insert = try DirectStatement(db, sql: "INSERT INTO t (a, b) VALUES (?, ?)")
 /// try insert.execute(.integer(1), .text("x"))
+/// let query = try DirectStatement(db, sql: "SELECT id, name FROM participants WHERE kind = ?")
+/// try query.forEachRow(.text("country")) { row in print(row.integer(0), row.text(1) ?? "") }
 /// ```
 ///
 /// GRDB's `execute(arguments:)` boxes every argument in a `DatabaseValue`, validates the
-/// count and looks the statement up by its SQL text: for the tens of evidence, role and
-/// count rows of each article that was a quarter of the writer's time. The statement
-/// comes from GRDB's cache, so GRDB and this type can share it: each run resets it and
-/// clears its bindings.
-struct WriteStatement {
+/// count and looks the statement up by its SQL text, and its cursors decode each column
+/// through generic conversions: for the tens of rows each article writes and reads, that
+/// was a quarter of the writer's time. The statement comes from GRDB's cache, so GRDB and
+/// this type can share it: each run resets it and clears its bindings.
+struct DirectStatement {
     private let db: Database
     private let statement: Statement
 
@@ -41,35 +44,7 @@ struct WriteStatement {
     ///
     /// - Throws: `DatabaseError` with SQLite's code and message, e.g. `SQLITE_CONSTRAINT`.
     func execute(_ values: SQLiteValue...) throws {
-        let handle = statement.sqliteStatement
-        SQLiteValue.bind(values, to: statement)
-        defer {
-            sqlite3_reset(handle)
-            sqlite3_clear_bindings(handle)
-        }
-        var code = sqlite3_step(handle)
-        while code == SQLITE_ROW { code = sqlite3_step(handle) }
-        guard code == SQLITE_DONE else { throw SQLiteValue.error(db, statement) }
-    }
-}
-
-/// A query the writer runs many times per document, bound, stepped and read through
-/// SQLite's C API, like ``WriteStatement``.
-///
-/// ```swift
-/// let query = try ReadStatement(db, sql: "SELECT id, name FROM participants WHERE kind = ?")
-/// try query.forEachRow(.text("country")) { row in print(row.integer(0), row.text(1) ?? "") }
-/// ```
-///
-/// GRDB's cursors decode each column through its generic conversions; the meeting merger
-/// reads some twenty columns of every report it compares, several reports per article.
-struct ReadStatement {
-    private let db: Database
-    private let statement: Statement
-
-    init(_ db: Database, sql: String) throws {
-        self.db = db
-        statement = try db.cachedStatement(sql: sql)
+        try forEachRow(values) { _ in }
     }
 
     /// Binds `values` to the parameters in order and calls `body` with each result row.
@@ -78,6 +53,8 @@ struct ReadStatement {
     }
 
     /// Binds `values` to the parameters in order and calls `body` with each result row.
+    ///
+    /// - Throws: `DatabaseError` with SQLite's code and message, or what `body` throws.
     func forEachRow(_ values: [SQLiteValue], body: (SQLiteRow) throws -> Void) throws {
         let handle = statement.sqliteStatement
         SQLiteValue.bind(values, to: statement)
@@ -94,7 +71,7 @@ struct ReadStatement {
     }
 }
 
-/// The current row of a ``ReadStatement``, read by column position; valid only inside the
+/// The current row of a ``DirectStatement``, read by column position; valid only inside the
 /// `body` it is given to.
 struct SQLiteRow {
     fileprivate let handle: OpaquePointer

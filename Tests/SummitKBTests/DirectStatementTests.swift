@@ -2,9 +2,9 @@ import GRDB
 import Testing
 @testable import SummitKB
 
-/// ``WriteStatement`` and ``ReadStatement`` bind and read through SQLite's C API; they must
+/// ``DirectStatement`` and ``DirectStatement`` bind and read through SQLite's C API; they must
 /// store and read what GRDB does.
-@Suite struct WriteStatementTests {
+@Suite struct DirectStatementTests {
     static func table() throws -> DatabaseQueue {
         let queue = try DatabaseQueue()
         try queue.write { db in
@@ -17,7 +17,7 @@ import Testing
         let queue = try Self.table()
         let bytes = Array("Kyiv – Kraków".utf8)
         try queue.write { db in
-            let insert = try WriteStatement(db, sql: "INSERT INTO t (n, r, s, o) VALUES (?, ?, ?, ?)")
+            let insert = try DirectStatement(db, sql: "INSERT INTO t (n, r, s, o) VALUES (?, ?, ?, ?)")
             try insert.execute(.integer(7), .real(0.5), .text("é"), .null)
             try insert.execute(.integer(8), .real(1), .utf8(bytes, 9..<bytes.count), .text("x"))
             try insert.execute(.integer(Int?.none), .real(0), .text(""), .utf8(bytes, 0..<0))
@@ -34,7 +34,7 @@ import Testing
     @Test func constraintFailuresThrowAndLeaveTheStatementReusable() throws {
         let queue = try Self.table()
         try queue.write { db in
-            let insert = try WriteStatement(db, sql: "INSERT INTO t (n, s) VALUES (?, ?)")
+            let insert = try DirectStatement(db, sql: "INSERT INTO t (n, s) VALUES (?, ?)")
             try insert.execute(.integer(1), .text("a"))
             let error = #expect(throws: DatabaseError.self) { try insert.execute(.integer(1), .text("b")) }
             #expect(error?.resultCode == .SQLITE_CONSTRAINT)
@@ -45,12 +45,12 @@ import Testing
         #expect(try queue.read { db in try String.fetchAll(db, sql: "SELECT s FROM t ORDER BY id") } == ["a", "c"])
     }
 
-    /// ``ReadStatement`` reads back what GRDB reads: integers, NULL, text (empty is not NULL).
+    /// ``DirectStatement`` reads back what GRDB reads: integers, NULL, text (empty is not NULL).
     @Test func readsEveryKindOfValue() throws {
         let queue = try Self.table()
         try queue.write { db in
             try db.execute(sql: "INSERT INTO t (n, r, s, o) VALUES (7, 0.5, 'Kraków', NULL), (NULL, 1, '', 'x')")
-            let query = try ReadStatement(db, sql: "SELECT id, n, s, o FROM t WHERE id >= ? ORDER BY id")
+            let query = try DirectStatement(db, sql: "SELECT id, n, s, o FROM t WHERE id >= ? ORDER BY id")
             var rows: [String] = []
             for _ in 0..<2 {  // the statement is reset and reusable
                 rows = []
@@ -60,7 +60,7 @@ import Testing
             }
             #expect(rows == ["1 7 [Kraków] nil true", "2 nil [] x false"])
             #expect(throws: DatabaseError.self) {
-                try ReadStatement(db, sql: "SELECT abs(?)").forEachRow(.integer(Int64.min)) { _ in }  // integer overflow
+                try DirectStatement(db, sql: "SELECT abs(?)").forEachRow(.integer(Int64.min)) { _ in }  // integer overflow
             }
         }
     }
