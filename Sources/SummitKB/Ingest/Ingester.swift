@@ -87,6 +87,8 @@ extension KnowledgeBase {
     /// ``ingestBatchSize`` and written by one writer in input order,
     /// ``IngestOptions/documentsPerCommit`` to a commit; the next batch is extracted while
     /// the current one is written, so at most two batches are in memory however large the folder.
+    /// A file knowledge base gets its WAL copied into the database after each commit by a
+    /// background checkpointer, off the writer's thread.
     ///
     /// - Parameter progress: called after each document with (documents done, documents
     ///   found so far); folders are discovered as they are walked.
