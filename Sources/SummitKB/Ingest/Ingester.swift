@@ -281,9 +281,9 @@ private final class BatchPreparation: @unchecked Sendable {
     private let prepare: @Sendable (InputDocument, [String: String]) -> Prepared
     private var results: [Prepared?]
     private var nextIndex = 0
+    /// Guards `results`, `nextIndex` and `fingerprints`.
     private let lock = NSLock()
     private var fingerprints: [String: String]?
-    private let fingerprintLock = NSLock()
     private let helperDone = DispatchSemaphore(value: 0)
 
     init(_ batch: [InputDocument], _ lookUpFingerprints: @escaping @Sendable ([String]) -> [String: String],
@@ -315,9 +315,11 @@ private final class BatchPreparation: @unchecked Sendable {
         }
     }
 
+    /// Looked up by the first thread to ask, under `lock`: the other thread has nothing to
+    /// prepare without them either.
     private func storedFingerprints() -> [String: String] {
-        fingerprintLock.lock()
-        defer { fingerprintLock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         if let fingerprints { return fingerprints }
         let found = batch.isEmpty ? [:] : lookUpFingerprints(batch.map(\.path))
         fingerprints = found
