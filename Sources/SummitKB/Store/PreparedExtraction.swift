@@ -1,8 +1,8 @@
 import SummitKBExtraction
 
-/// An extraction together with what the writer derives from it alone, computed on the
-/// thread that extracted it: ingest has one writer, so every step moved off it is a step
-/// the other cores take in parallel.
+/// An extraction together with what the writer derives from it alone (merge keys, folded
+/// aliases, mention counts, code-point offsets), computed on the thread that extracted it:
+/// ingest has one writer, so every step moved off it is a step the other cores take in parallel.
 ///
 /// ```swift
 /// let prepared = PreparedExtraction(pipeline.extract(raw: text))   // on any thread
@@ -21,6 +21,8 @@ struct PreparedExtraction: Sendable {
     /// Each entity's name and aliases with their folded forms, in entity order; spellings
     /// that fold to nothing are left out.
     let entitySpellings: [[Spelling]]
+    /// How many mentions each entity has in the document, in entity order.
+    let entityMentionCounts: [Int]
     /// Code-point offsets of the document's text, for evidence spans.
     let offsets: CodePointOffsets
     /// The document's word tokens.
@@ -35,6 +37,8 @@ struct PreparedExtraction: Sendable {
                 return folded.isEmpty ? nil : Spelling(text: spelling, folded: folded)
             }
         }
+        let mentionCounts = Dictionary(result.mentions.map { ($0.entity, 1) }, uniquingKeysWith: +)
+        entityMentionCounts = result.entities.map { mentionCounts[$0.key] ?? 0 }
         offsets = CodePointOffsets(utf8: result.document.bytes)
         wordCount = result.document.tokens.reduce(0) { $1.kind == .word ? $0 + 1 : $0 }
     }

@@ -207,9 +207,8 @@ private struct ExtractionWriter {
                 source_count = participants.source_count + excluded.source_count
             RETURNING id, title IS NOT NULL, country IS NOT NULL, lexicon IS NOT NULL
             """)
-        let mentionCounts = Dictionary(extraction.mentions.map { ($0.entity, 1) }, uniquingKeysWith: +)
-        for (entity, spellings) in zip(extraction.entities, prepared.entitySpellings) where participantIDs[entity.key] == nil {
-            let mentions = mentionCounts[entity.key] ?? 0
+        for (index, entity) in extraction.entities.enumerated() where participantIDs[entity.key] == nil {
+            let mentions = prepared.entityMentionCounts[index]
             var known = participantRows.participant(key: entity.key)
             if let cached = known, !cached.wouldGain(entity.title, entity.country, entity.lexicon) {
                 if mentions > 0 { mentionsOfKnownParticipants[cached.id, default: 0] += mentions }
@@ -222,7 +221,7 @@ private struct ExtractionWriter {
             }
             let id = known!.id
             participantIDs[entity.key] = id
-            for spelling in spellings where participantRows.insertAlias(participantID: id, folded: spelling.folded) {
+            for spelling in prepared.entitySpellings[index] where participantRows.insertAlias(participantID: id, folded: spelling.folded) {
                 try insertAlias.execute(.integer(id), .text(spelling.text), .text(spelling.folded))
             }
         }
