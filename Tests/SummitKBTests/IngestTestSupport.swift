@@ -23,12 +23,17 @@ enum IngestTestSupport {
         try Data(text.utf8).write(to: url)
     }
 
+    /// The loaded content of a document with this text, fingerprinted as ingest would.
+    static func content(_ text: String, metadata: ArticleMetadata = ArticleMetadata()) -> LoadedDocument.Content {
+        LoadedDocument.Content(sha256: SHA256.hexDigest(of: Array(text.utf8)), byteCount: text.utf8.count,
+                               rawText: text, metadata: metadata)
+    }
+
     /// Stores a hand-made extraction result as the source `path`, as ingest would.
     @discardableResult
     static func store(_ result: ExtractionResult, path: String, in kb: KnowledgeBase) throws -> IngestOutcome {
         let text = result.document.text
-        let content = LoadedDocument.Content(sha256: SHA256.hexDigest(of: Array(text.utf8)), byteCount: text.utf8.count,
-                                             rawText: text, metadata: result.document.metadata)
+        let content = content(text, metadata: result.document.metadata)
         return try kb.writer.write { db in
             let store = SourceStore(db: db)
             let outcome = try store.store(path: path, content: content) { PreparedExtraction(result) }

@@ -74,9 +74,7 @@ import SummitKBMigrations
             let store = SourceStore(db: db)
             for index in 0..<40 {
                 let text = generator.article(index).fileContents(metadata: .frontMatter)
-                let content = LoadedDocument.Content(sha256: SHA256.hexDigest(of: Array(text.utf8)), byteCount: text.utf8.count,
-                                                     rawText: text, metadata: ArticleMetadata())
-                _ = try store.store(path: "a\(index).txt", content: content) { PreparedExtraction(pipeline.extract(raw: text)) }
+                _ = try store.store(path: "a\(index).txt", content: IngestTestSupport.content(text)) { PreparedExtraction(pipeline.extract(raw: text)) }
             }
             try store.finishCommit()
             return try Self.rows(db)

@@ -67,9 +67,7 @@ import Testing
             for (path, extra) in [("a.txt", "Zanzibar."), ("a.txt", "Quixote."), ("b.txt", "Quixote.")] {
                 let article = MeetingArticles.article(attendees: ["Italy"], extra: extra)
                 let text = article.document.text
-                let content = LoadedDocument.Content(sha256: SHA256.hexDigest(of: Array(text.utf8)), byteCount: text.utf8.count,
-                                                     rawText: text, metadata: article.document.metadata)
-                _ = try store.store(path: path, content: content) { PreparedExtraction(article) }
+                _ = try store.store(path: path, content: Support.content(text, metadata: article.document.metadata)) { PreparedExtraction(article) }
             }
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM sources_fts WHERE sources_fts MATCH 'quixote'") == 0)
             try store.finishCommit()

@@ -121,9 +121,7 @@ import Testing
             let store = SourceStore(db: db)  // one cache for both documents, as in one commit
             for (path, article) in [("a.txt", first), ("b.txt", second)] {
                 let text = article.document.text
-                let content = LoadedDocument.Content(sha256: SHA256.hexDigest(of: Array(text.utf8)), byteCount: text.utf8.count,
-                                                     rawText: text, metadata: article.document.metadata)
-                _ = try store.store(path: path, content: content) { PreparedExtraction(article.result) }
+                _ = try store.store(path: path, content: Support.content(text, metadata: article.document.metadata)) { PreparedExtraction(article.result) }
             }
             try store.finishCommit()
         }
@@ -160,9 +158,7 @@ import Testing
                 ("e.txt", "Ada Kim spoke again.", ["Ada Kim"]),
             ] {
                 let result = article(text, naming: names)
-                let content = LoadedDocument.Content(sha256: SHA256.hexDigest(of: Array(text.utf8)), byteCount: text.utf8.count,
-                                                     rawText: text, metadata: result.document.metadata)
-                _ = try store.store(path: path, content: content) { PreparedExtraction(result) }
+                _ = try store.store(path: path, content: Support.content(text, metadata: result.document.metadata)) { PreparedExtraction(result) }
             }
             try store.finishCommit()
         }
