@@ -17,6 +17,7 @@ extension KnowledgeBase {
         }
         var config = Configuration()
         config.readonly = true
+        config.busyMode = .timeout(busyTimeout)   // another process may be creating the file
         do {
             let queue = try DatabaseQueue(path: path, configuration: config)
             return try queue.read { db in try SchemaMigrator.status(db) }

@@ -55,14 +55,31 @@ public final class KnowledgeBase: Sendable {
                 writer = try DatabaseQueue(path: path, configuration: config)
                 try writer.read { db in try SchemaMigrator.checkReadable(db, path: path) }
             } else {
-                let pool = try DatabasePool(path: path, configuration: config)
-                try SchemaMigrator.migrate(pool, path: path)
-                writer = pool
+                writer = try Self.openMigrated(path: path, configuration: config)
             }
         } catch let error as SummitKBError {
             throw error
         } catch let error as DatabaseError {
             throw SummitKBError.cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
+        }
+    }
+
+    /// Opens a pool on `path` and migrates it, trying again while another process creates or
+    /// migrates the same file. SQLite answers `SQLITE_BUSY` at once, without waiting out the
+    /// busy timeout, to a new connection that has to read the file before it can take the
+    /// write lock: switching a file another process just made WAL (GRDB's
+    /// `PRAGMA journal_mode = WAL`) is one such case. Two ingests started together on a new
+    /// file met it.
+    private static func openMigrated(path: String, configuration: Configuration) throws -> DatabasePool {
+        let deadline = Date().addingTimeInterval(busyTimeout)
+        while true {
+            do {
+                let pool = try DatabasePool(path: path, configuration: configuration)
+                try SchemaMigrator.migrate(pool, path: path)
+                return pool
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && Date() < deadline {
+                Thread.sleep(forTimeInterval: 0.02)
+            }
         }
     }
 
@@ -112,11 +129,17 @@ enum SchemaMigrator {
 
     static func migrate(_ writer: any DatabaseWriter, path: String) throws {
         try writer.barrierWriteWithoutTransaction { db in
-            let applied = try appliedVersions(db)
+            // One snapshot: another process may commit migration 1 between two reads.
+            var applied: [Int: String] = [:], tableCount = 0
+            try db.inTransaction(.deferred) {
+                applied = try appliedVersions(db)
+                tableCount = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table'") ?? 0
+                return .commit
+            }
             if let newest = applied.keys.max(), newest > latestVersion {
                 throw SummitKBError.databaseTooNew(path: path, version: newest, supported: latestVersion)
             }
-            if applied.isEmpty, try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table'") ?? 0 > 0 {
+            if applied.isEmpty, tableCount > 0 {
                 throw SummitKBError.cannotOpen(path: path, reason: "not a SummitKB database (it has tables but no schema_migrations)")
             }
             try db.execute(sql: "PRAGMA journal_mode = WAL")
