@@ -24,6 +24,7 @@ let package = Package(
                 .embedInCode("0002_report_summaries.sql"),
                 .embedInCode("0003_ingest_speed.sql"),
                 .embedInCode("0004_plain_checks.sql"),
+                .embedInCode("0005_sentences_by_offset.sql"),
             ]
         ),
         // Pure extraction pipeline: bytes in, facts with evidence out. No database.

@@ -17,6 +17,7 @@ public struct SchemaMigration: Sendable, Hashable {
         SchemaMigration(version: 2, name: "0002_report_summaries", bytes: PackageResources._002_report_summaries_sql),
         SchemaMigration(version: 3, name: "0003_ingest_speed", bytes: PackageResources._003_ingest_speed_sql),
         SchemaMigration(version: 4, name: "0004_plain_checks", bytes: PackageResources._004_plain_checks_sql),
+        SchemaMigration(version: 5, name: "0005_sentences_by_offset", bytes: PackageResources._005_sentences_by_offset_sql),
     ]
 
     init(version: Int, name: String, bytes: [UInt8]) {

@@ -40,8 +40,8 @@ struct KnowledgeBaseFixture {
     /// A mention of `participant` in `source`, as the entity tagger would record it.
     func mention(of participant: Int64, in source: Int64) throws {
         _ = try insert("""
-            INSERT INTO evidence (source_id, participant_id, slot, start, end, sentence_start, sentence_end, sentence, extractor, confidence)
-            VALUES (?, ?, 'mention', 0, 7, 0, 31, 'Leaders met in Paris on Monday.', 'test', 1)
+            INSERT INTO evidence (source_id, participant_id, slot, start, end, sentence_start, sentence_end, extractor, confidence)
+            VALUES (?, ?, 'mention', 0, 7, 0, 31, 'test', 1)
             """, [source, participant])
     }
 

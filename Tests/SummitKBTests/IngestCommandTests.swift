@@ -77,7 +77,7 @@ import Testing
     func migrateCreatesAndListsMigrations() throws {
         let folder = try Support.temporaryFolder()
         let listed = try Self.run(["migrate", "--list", "--db", "new.sqlite"], in: folder)
-        #expect(listed.status == 0 && listed.stdout == "0001_initial\tpending\n0002_report_summaries\tpending\n0003_ingest_speed\tpending\n0004_plain_checks\tpending\n")
+        #expect(listed.status == 0 && listed.stdout == "0001_initial\tpending\n0002_report_summaries\tpending\n0003_ingest_speed\tpending\n0004_plain_checks\tpending\n0005_sentences_by_offset\tpending\n")
         let migrated = try Self.run(["migrate", "--db", "new.sqlite"], in: folder)
         #expect(migrated.status == 0
                 && migrated.stdout == """
@@ -85,7 +85,8 @@ import Testing
                     applied 0002_report_summaries
                     applied 0003_ingest_speed
                     applied 0004_plain_checks
-                    new.sqlite: schema version 4
+                    applied 0005_sentences_by_offset
+                    new.sqlite: schema version 5
 
                     """)
         let again = try Self.run(["migrate", "--list", "--db", "new.sqlite"], in: folder)

@@ -62,28 +62,14 @@ import SummitKBMigrations
     /// A version-3 base with ingested articles keeps every row, id and summary through the
     /// rebuild, and ends with the schema a new base gets.
     @Test func aVersion3BaseKeepsEveryRowAndEndsWithTheNewSchema() throws {
-        let (_, folder) = try IngestTestSupport.fileKnowledgeBase()
+        let (current, folder) = try LegacyBase.ingested(articles: 40, seed: 21)
         let path = folder.appendingPathComponent("v3.sqlite").path
-        var configuration = Configuration()
-        configuration.foreignKeysEnabled = true
-        let queue = try DatabaseQueue(path: path, configuration: configuration)
-        let pipeline = try KnowledgeBase.pipeline(lexiconPaths: [])
-        let generator = CorpusGenerator(seed: 21)
-        let before = try queue.write { db in
-            for migration in SchemaMigration.all where migration.version <= 3 { try db.execute(sql: migration.sql) }
-            let store = SourceStore(db: db)
-            for index in 0..<40 {
-                let text = generator.article(index).fileContents(metadata: .frontMatter)
-                _ = try store.store(path: "a\(index).txt", content: IngestTestSupport.content(text)) { PreparedExtraction(pipeline.extract(raw: text)) }
-            }
-            try store.finishCommit()
-            return try Self.rows(db)
-        }
-        try queue.close()
+        try LegacyBase.write(version: 3, at: path, copying: current)
+        let before = try DatabaseQueue(path: path).read(Self.rows)
         #expect(before.count > 200)
 
         let kb = try KnowledgeBase(path: path)
-        #expect(try kb.schemaStatus().currentVersion == 4)
+        #expect(try kb.schemaStatus().currentVersion == SchemaMigrator.latestVersion)
         #expect(try kb.writer.read(Self.rows) == before)
         try IngestTestSupport.expectIntegrity(kb)
         let fresh = try KnowledgeBase()
@@ -113,5 +99,47 @@ import SummitKBMigrations
                 #expect(program.contains("Insert") && !program.contains("OpenEphemeral"), "\(table)")
             }
         }
+    }
+}
+
+@Suite struct SentenceOffsetMigrationTests {
+    /// Every evidence row with its sentence, as text: from the table before migration 0005,
+    /// from `evidence_text` after it.
+    static func sentences(_ db: Database, from table: String) throws -> [String] {
+        try Row.fetchAll(db, sql: """
+            SELECT id, slot, value, start, "end", extractor, confidence, sentence FROM \(table) ORDER BY id
+            """).map(\.description)
+    }
+
+    /// A version-4 base stored each evidence row's sentence. After migration 0005 it keeps
+    /// every row and id, shows the same sentences through `evidence_text` and
+    /// ``EvidenceRecord``, and ends with the schema a new base gets.
+    @Test func aVersion4BaseShowsTheSentencesItStored() throws {
+        let (current, folder) = try LegacyBase.ingested(articles: 20, seed: 5)
+        let path = folder.appendingPathComponent("v4.sqlite").path
+        try LegacyBase.write(version: 4, at: path, copying: current)
+        let before = try DatabaseQueue(path: path).read { db in try Self.sentences(db, from: "evidence") }
+        #expect(before.count > 300)
+
+        let kb = try KnowledgeBase(path: path)
+        #expect(try kb.schemaStatus().currentVersion == SchemaMigrator.latestVersion)
+        try kb.writer.read { db in
+            #expect(try Self.sentences(db, from: "evidence_text") == before)
+            #expect(try !db.columns(in: "evidence").contains { $0.name == "sentence" })
+            // SQLite's substr counts code points, as the offsets do: the library's sentences are
+            // the text's code points sentenceStart..<sentenceEnd.
+            let texts = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT id, text FROM sources").map {
+                ($0["id"] as Int64, Array(($0["text"] as String).unicodeScalars))
+            })
+            let records = try EvidenceRecord.fetchAll(db)
+            #expect(records.contains { $0.sentence.unicodeScalars.contains { !$0.isASCII } })
+            for record in records {
+                let scalars = texts[record.sourceId]![record.sentenceStart..<record.sentenceEnd]
+                #expect(record.sentence == String(String.UnicodeScalarView(scalars)))
+            }
+        }
+        try IngestTestSupport.expectIntegrity(kb)
+        let fresh = try KnowledgeBase()
+        #expect(try kb.writer.read(PlainCheckMigrationTests.schema) == fresh.writer.read(PlainCheckMigrationTests.schema))
     }
 }

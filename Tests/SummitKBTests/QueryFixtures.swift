@@ -280,11 +280,11 @@ enum QueryFixtures {
             let lineEnd = text[range.upperBound...].firstIndex(of: "\n") ?? text.endIndex
             func offset(_ index: String.Index) -> Int { text.unicodeScalars[..<index].count }
             try db.execute(sql: """
-                INSERT INTO evidence (source_id, \(subject), slot, value, start, end, sentence_start, sentence_end, sentence,
+                INSERT INTO evidence (source_id, \(subject), slot, value, start, end, sentence_start, sentence_end,
                                       extractor, confidence)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'fixture', 0.9)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'fixture', 0.9)
                 """, arguments: [source, subjectID, slot, value, offset(range.lowerBound), offset(range.upperBound),
-                                 offset(lineStart), offset(lineEnd), String(text[lineStart..<lineEnd])])
+                                 offset(lineStart), offset(lineEnd)])
         }
     }
 }

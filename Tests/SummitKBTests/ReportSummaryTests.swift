@@ -82,13 +82,10 @@ import SummitKBMigrations
 
     @Test func migratingAVersionOneDatabaseBackfillsTheSummaries() throws {
         let folder = try Support.temporaryFolder()
+        let current = folder.appendingPathComponent("current.sqlite").path
+        _ = try QueryFixtures.knowledgeBase(path: current)
         let path = folder.appendingPathComponent("v1.sqlite").path
-        var config = Configuration()
-        config.foreignKeysEnabled = true
-        try DatabaseQueue(path: path, configuration: config).write { db in
-            try db.execute(sql: try #require(SchemaMigration.all.first { $0.version == 1 }).sql)
-            try QueryFixtures.Writer(db: db).fill()
-        }
+        try LegacyBase.write(version: 1, at: path, copying: current)
         let migrated = try KnowledgeBase(path: path)
         #expect(try migrated.schemaStatus().currentVersion == SchemaMigrator.latestVersion)
         try Support.expectSummariesMatchClaims(migrated.writer)

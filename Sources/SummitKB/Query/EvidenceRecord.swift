@@ -28,12 +28,24 @@ public struct EvidenceRecord: Codable, Sendable, Hashable, FetchableRecord, Tabl
     /// Span start, in code points into the source's normalized text.
     public var start: Int
     public var end: Int
+    /// Sentence start, in code points into the source's normalized text.
     public var sentenceStart: Int
     public var sentenceEnd: Int
+    /// The sentence: `sentenceStart..<sentenceEnd` of the source's text, cut out by the query
+    /// (see ``databaseSelection``); the table stores only the offsets.
     public var sentence: String
     /// Stage and rule, e.g. `entities/lexicon:default`.
     public var extractor: String
     public var confidence: Double
+
+    /// Every column of `evidence`, and `sentence` cut out of the source's text: the table
+    /// keeps a sentence as offsets only (migration 0005), like the `evidence_text` view.
+    public static var databaseSelection: [any SQLSelectable] {
+        [AllColumns(), SQL("""
+            substr((SELECT text FROM sources WHERE sources.id = \(Columns.sourceId)),
+                   \(Columns.sentenceStart) + 1, \(Columns.sentenceEnd) - \(Columns.sentenceStart))
+            """).forKey("sentence")]
+    }
 
     /// The columns of `evidence`.
     ///
@@ -50,6 +62,8 @@ public struct EvidenceRecord: Codable, Sendable, Hashable, FetchableRecord, Tabl
         public static let proposalPositionId = Column("proposal_position_id")
         public static let slot = Column("slot")
         public static let start = Column("start")
+        public static let sentenceStart = Column("sentence_start")
+        public static let sentenceEnd = Column("sentence_end")
     }
 
     public static let source = belongsTo(Source.self)

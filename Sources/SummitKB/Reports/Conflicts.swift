@@ -282,7 +282,7 @@ extension KnowledgeBase {
                                mentionIDs: Set<Int64>) throws -> (byReport: [Int64: [Quote]], byMention: [Int64: Quote]) {
         var byReport: [Int64: [Quote]] = [:], byMention: [Int64: Quote] = [:]
         let rows = try Row.fetchCursor(db.cachedStatement(sql: """
-            SELECT \(report), \(mention), slot, sentence, start, "end" FROM evidence
+            SELECT \(report), \(mention), slot, sentence, start, "end" FROM evidence_text
             WHERE \(report) IN (SELECT value FROM json_each(?1)) OR \(mention) IN (SELECT value FROM json_each(?2))
             ORDER BY start, id
             """), arguments: [jsonArray(Array(reportIDs)), jsonArray(Array(mentionIDs))])

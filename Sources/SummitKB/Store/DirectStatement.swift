@@ -6,8 +6,6 @@ enum SQLiteValue {
     case integer(Int64)
     case real(Double)
     case text(String)
-    /// UTF-8 bytes `range` of `bytes`, bound as text without building a `String`.
-    case utf8([UInt8], Range<Int>)
     case null
 
     static func integer(_ value: Int64?) -> Self { value.map { .integer($0) } ?? .null }
@@ -104,8 +102,6 @@ extension SQLiteValue {
             case .null: sqlite3_bind_null(handle, index)
             case .text(var string):
                 string.withUTF8 { bindText($0, to: handle, at: index) }
-            case .utf8(let bytes, let range):
-                bytes.withUnsafeBufferPointer { bindText(UnsafeBufferPointer(rebasing: $0[range]), to: handle, at: index) }
             }
         }
     }

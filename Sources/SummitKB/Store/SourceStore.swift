@@ -163,8 +163,8 @@ private struct ExtractionWriter {
         offsets = prepared.offsets
         insertEvidenceRow = try DirectStatement(db, sql: """
             INSERT INTO evidence (source_id, participant_id, meeting_report_id, meeting_participant_id, proposal_report_id,
-                proposal_position_id, slot, value, start, end, sentence_start, sentence_end, sentence, extractor, confidence)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                proposal_position_id, slot, value, start, end, sentence_start, sentence_end, extractor, confidence)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         insertMeetingParticipant = try DirectStatement(db, sql: """
             INSERT INTO meeting_participants (meeting_id, meeting_report_id, participant_id, role) VALUES (?, ?, ?, ?)
@@ -349,13 +349,13 @@ private struct ExtractionWriter {
         case participant(Int64), meetingReport(Int64), meetingParticipant(Int64), proposalReport(Int64), proposalPosition(Int64)
     }
 
-    /// Most bytes of sentence stored with one evidence row, on each side of its span.
+    /// Most bytes of sentence an evidence row points at, on each side of its span.
     static let sentenceContextBytes = 1_000
 
-    /// The part of `sentence` stored as an evidence row's sentence: the sentence widened to
+    /// The part of `sentence` an evidence row gives as its sentence: the sentence widened to
     /// cover `span`, cut to ``sentenceContextBytes`` on each side of the span (on character
     /// boundaries). Without the cut, a 10 MB "sentence" (a page without punctuation) with
-    /// thousands of spans in it wrote the 10 MB once per span: gigabytes of evidence.
+    /// thousands of spans in it made every reader of those rows cut and show the 10 MB.
     static func sentenceWindow(_ sentence: TextRange, around span: TextRange, in bytes: [UInt8]) -> TextRange {
         let clampedSpan = TextRange(min(max(span.lowerBound, 0), bytes.count), min(max(span.upperBound, 0), bytes.count))
         var lower = max(min(sentence.lowerBound, clampedSpan.lowerBound), clampedSpan.lowerBound - sentenceContextBytes, 0)
@@ -365,7 +365,8 @@ private struct ExtractionWriter {
         return TextRange(lower, upper)
     }
 
-    /// Writes one evidence row, with its span and sentence in code points of `sources.text`.
+    /// Writes one evidence row, with its span and its sentence's bounds in code points of
+    /// `sources.text` (readers cut the sentence out of the text; migration 0005).
     ///
     /// A span outside its sentence widens the stored sentence bounds to cover it, and a
     /// span past the end of the text is clamped, so a sloppy extractor rule can never
@@ -374,12 +375,11 @@ private struct ExtractionWriter {
         let document = extraction.document
         let start = offsets.codePoint(atByte: evidence.range.lowerBound)
         let end = offsets.codePoint(atByte: evidence.range.upperBound)
-        var sentenceStart = start, sentenceEnd = end, sentence = 0..<0
+        var sentenceStart = start, sentenceEnd = end
         if document.sentences.indices.contains(evidence.sentence) {
             let window = Self.sentenceWindow(document.sentences[evidence.sentence].range, around: evidence.range, in: document.bytes)
             sentenceStart = offsets.codePoint(atByte: window.lowerBound)
             sentenceEnd = offsets.codePoint(atByte: window.upperBound)
-            sentence = window.lowerBound..<window.upperBound
         }
         var ids: [SQLiteValue] = [.null, .null, .null, .null, .null]
         switch subject {
@@ -392,7 +392,7 @@ private struct ExtractionWriter {
         let confidence = evidence.confidence.isNaN ? 0 : min(max(evidence.confidence, 0), 1)
         try insertEvidenceRow.execute(
             .integer(sourceID), ids[0], ids[1], ids[2], ids[3], ids[4], .text(evidence.slot), .text(evidence.value),
-            .integer(start), .integer(end), .integer(sentenceStart), .integer(sentenceEnd), .utf8(document.bytes, sentence),
+            .integer(start), .integer(end), .integer(sentenceStart), .integer(sentenceEnd),
             .text(evidence.extractor), .real(confidence))
     }
 }
