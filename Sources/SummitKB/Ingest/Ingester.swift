@@ -13,7 +13,7 @@ public struct IngestOptions: Sendable {
     /// once per group instead of once per document. `1` commits every document.
     public var documentsPerCommit: Int
 
-    public init(maxDocumentBytes: Int = 64 << 20, lexiconPaths: [String] = [], documentsPerCommit: Int = 256) {
+    public init(maxDocumentBytes: Int = 64 << 20, lexiconPaths: [String] = [], documentsPerCommit: Int = 1024) {
         self.maxDocumentBytes = maxDocumentBytes
         self.lexiconPaths = lexiconPaths
         self.documentsPerCommit = max(1, documentsPerCommit)
@@ -123,20 +123,13 @@ extension KnowledgeBase {
         defer { try? setCheckpointInterval(Self.defaultCheckpointPages) }
         let checkpointer = try BackgroundCheckpointer(path: path)
         defer { checkpointer?.stop() }
-        var pending = BatchPreparation(nextBatch(), storedFingerprints, prepare).finish()
-        while !pending.isEmpty {
-            // A helper thread prepares the next batch while this one is written; the writer
-            // joins in once its write is done, so both cores stay busy whichever side is slower.
-            let upcoming = BatchPreparation(nextBatch(), storedFingerprints, prepare)
-            for start in stride(from: 0, to: pending.count, by: options.documentsPerCommit) {
-                let group = pending[start..<min(start + options.documentsPerCommit, pending.count)]
-                for (document, outcome) in zip(group.map(\.0), try store(group, pipeline: pipeline)) {
-                    report.outcomes.append((document.path, outcome))
-                    progress?(report.outcomes.count, found)
-                }
-                checkpointer?.commitDidFinish()
+        let stream = PreparedStream { BatchPreparation(nextBatch(), storedFingerprints, prepare) }
+        while stream.hasNext() {
+            for (document, outcome) in try store(limit: options.documentsPerCommit, pipeline: pipeline, next: stream.next) {
+                report.outcomes.append((document.path, outcome))
+                progress?(report.outcomes.count, found)
             }
-            pending = upcoming.finish()
+            checkpointer?.commitDidFinish()
         }
         try applyCorrections()
         return report
@@ -181,7 +174,8 @@ extension KnowledgeBase {
         let pipeline = try Self.pipeline(lexiconPaths: options.lexiconPaths)
         let reader = DocumentReader(maxBytes: options.maxDocumentBytes)
         let document = LoadedDocument(path: path, content: reader.content(text: text, metadata: metadata))
-        let outcome = try store([(document, nil)], pipeline: pipeline)[0]
+        var pending: [(LoadedDocument, PreparedExtraction?)] = [(document, nil)]
+        let outcome = try store(limit: 1, pipeline: pipeline) { pending.popLast() }[0].1
         try applyCorrections()
         return outcome
     }
@@ -205,33 +199,51 @@ extension KnowledgeBase {
         return ExtractionPipeline(resources: resources)
     }
 
-    /// Writes a group of loaded documents in one transaction. A document the schema rejects
-    /// is reported as failed and leaves nothing behind; the others are stored.
+    /// Writes the next `limit` documents that `next` gives (fewer when it runs out) in one
+    /// transaction, taking them as they are prepared. A document the schema rejects is reported as failed
+    /// and leaves nothing behind; the others are stored.
     ///
     /// The documents are first written straight into the transaction: a savepoint per
     /// document makes SQLite keep a copy of every page each document changes first, an
     /// eighth of ingest time. Should the schema reject one, that transaction is rolled back
-    /// and the group written again with a savepoint per document, so that the rejected one is
-    /// rolled back alone.
-    private func store(_ group: some Collection<(LoadedDocument, PreparedExtraction?)>,
-                       pipeline: ExtractionPipeline) throws -> [IngestOutcome] {
+    /// and the same documents written again with a savepoint per document, so that the
+    /// rejected one is rolled back alone. Only their loaded text is kept for that: a document
+    /// written again is extracted again.
+    private func store(limit: Int, pipeline: ExtractionPipeline,
+                       next: () -> (LoadedDocument, PreparedExtraction?)?) throws -> [(LoadedDocument, IngestOutcome)] {
+        var taken: [LoadedDocument] = []
         do {
-            return try write(group, pipeline: pipeline, isolatingDocuments: false)
+            return try write(pipeline: pipeline, isolatingDocuments: false) {
+                guard taken.count < limit, let document = next() else { return nil }
+                taken.append(document.0)
+                return document
+            }
         } catch is DocumentRejected {
-            return try write(group, pipeline: pipeline, isolatingDocuments: true)
+            var replayed = 0
+            return try write(pipeline: pipeline, isolatingDocuments: true) {
+                if replayed < taken.count {
+                    replayed += 1
+                    return (taken[replayed - 1], nil)
+                }
+                guard taken.count < limit, let document = next() else { return nil }
+                taken.append(document.0)
+                replayed += 1
+                return document
+            }
         }
     }
 
     /// The schema rejected a document written without a savepoint of its own.
     private struct DocumentRejected: Error {}
 
-    private func write(_ group: some Collection<(LoadedDocument, PreparedExtraction?)>, pipeline: ExtractionPipeline,
-                       isolatingDocuments: Bool) throws -> [IngestOutcome] {
+    /// Writes the documents `next` gives, until it gives nil, in one transaction.
+    private func write(pipeline: ExtractionPipeline, isolatingDocuments: Bool,
+                       next: () -> (LoadedDocument, PreparedExtraction?)?) throws -> [(LoadedDocument, IngestOutcome)] {
         var current = ""
         do {
             return try writer.write { db in
                 let store = SourceStore(db: db)
-                let outcomes = try group.map { document, prepared -> IngestOutcome in
+                func outcome(of document: LoadedDocument, _ prepared: PreparedExtraction?) throws -> IngestOutcome {
                     let content: LoadedDocument.Content
                     switch document.content {
                     case .failure(let refusal): return .failed(reason: refusal.reason)
@@ -258,6 +270,10 @@ extension KnowledgeBase {
                     }
                     return outcome
                 }
+                var outcomes: [(LoadedDocument, IngestOutcome)] = []
+                while let (document, prepared) = next() {
+                    outcomes.append((document, try outcome(of: document, prepared)))
+                }
                 try store.finishCommit()
                 return outcomes
             }
@@ -266,6 +282,39 @@ extension KnowledgeBase {
         } catch let error as DatabaseError {
             throw SummitKBError.writeFailed(path: path, document: current, reason: error.message ?? "\(error.resultCode)")
         }
+    }
+}
+
+/// The prepared documents of a run in input order, one batch ahead: while the writer stores
+/// a batch, a helper thread prepares the next, and when the writer reaches a batch still
+/// being prepared it joins in (``BatchPreparation/finish()``). A commit may span batches, so
+/// the batch size sets how far preparation runs ahead and the commit size how often index
+/// pages are written, each on its own.
+private final class PreparedStream {
+    private let startBatch: () -> BatchPreparation
+    private var current: [(LoadedDocument, PreparedExtraction?)] = []
+    private var index = 0
+    private var upcoming: BatchPreparation?
+
+    init(startBatch: @escaping () -> BatchPreparation) {
+        self.startBatch = startBatch
+        upcoming = startBatch()
+    }
+
+    /// Whether a document is left, waiting for its batch when needed.
+    func hasNext() -> Bool {
+        if index == current.count, let batch = upcoming {
+            current = batch.finish()
+            index = 0
+            upcoming = current.isEmpty ? nil : startBatch()
+        }
+        return index < current.count
+    }
+
+    func next() -> (LoadedDocument, PreparedExtraction?)? {
+        guard hasNext() else { return nil }
+        index += 1
+        return current[index - 1]
     }
 }
 

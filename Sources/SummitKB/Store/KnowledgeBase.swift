@@ -45,7 +45,9 @@ public final class KnowledgeBase: Sendable {
             }
             // Statement journals and sorts in memory: on disk they cost hundreds of writes per document.
             try db.execute(sql: "PRAGMA temp_store = MEMORY")
-            try db.execute(sql: "PRAGMA cache_size = -32768")
+            // A page cache that holds a whole commit of ingest (``IngestOptions/documentsPerCommit``)
+            // writes each page once per commit, not again each time the cache spills.
+            try db.execute(sql: "PRAGMA cache_size = -131072")
         }
         do {
             if mode == .readOnly {
