@@ -2,7 +2,6 @@ import Foundation
 import GRDB
 import Testing
 @testable import SummitKB
-import SummitKBMigrations
 
 /// The summaries of migration 0002 (counts on meetings, proposals and participants,
 /// `proposal_stances`) stay equal to a recount of the claims through every write path, and an

@@ -200,8 +200,8 @@ extension KnowledgeBase {
     }
 
     /// Writes the next `limit` documents that `next` gives (fewer when it runs out) in one
-    /// transaction, taking them as they are prepared. A document the schema rejects is reported as failed
-    /// and leaves nothing behind; the others are stored.
+    /// transaction, taking them as they are prepared. A document the schema rejects is
+    /// reported as failed and leaves nothing behind; the others are stored.
     ///
     /// The documents are first written straight into the transaction: a savepoint per
     /// document makes SQLite keep a copy of every page each document changes first, an
@@ -212,23 +212,23 @@ extension KnowledgeBase {
     private func store(limit: Int, pipeline: ExtractionPipeline,
                        next: () -> (LoadedDocument, PreparedExtraction?)?) throws -> [(LoadedDocument, IngestOutcome)] {
         var taken: [LoadedDocument] = []
+        func take() -> (LoadedDocument, PreparedExtraction?)? {
+            guard taken.count < limit, let document = next() else { return nil }
+            taken.append(document.0)
+            return document
+        }
         do {
-            return try write(pipeline: pipeline, isolatingDocuments: false) {
-                guard taken.count < limit, let document = next() else { return nil }
-                taken.append(document.0)
-                return document
-            }
+            return try write(pipeline: pipeline, isolatingDocuments: false, next: take)
         } catch is DocumentRejected {
             var replayed = 0
             return try write(pipeline: pipeline, isolatingDocuments: true) {
-                if replayed < taken.count {
-                    replayed += 1
-                    return (taken[replayed - 1], nil)
+                guard replayed < taken.count else {
+                    let document = take()
+                    replayed = taken.count
+                    return document
                 }
-                guard taken.count < limit, let document = next() else { return nil }
-                taken.append(document.0)
                 replayed += 1
-                return document
+                return (taken[replayed - 1], nil)
             }
         }
     }
