@@ -38,12 +38,18 @@ let package = Package(
                 .embedInCode("Resources/proposal-terms.tsv"),
             ]
         ),
+        // Process-wide SQLite settings that need C (`sqlite3_config` is variadic).
+        .target(
+            name: "SQLiteSettings",
+            linkerSettings: [.linkedLibrary("sqlite3")]
+        ),
         // Storage, ingest, merge, queries, reports, export and eval.
         .target(
             name: "SummitKB",
             dependencies: [
                 "SummitKBExtraction",
                 "SummitKBMigrations",
+                "SQLiteSettings",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]

@@ -96,6 +96,7 @@ enum BareStore {
     ///
     /// - Returns: the number of files stored.
     static func store(folder: URL, database: String) throws -> Int {
+        KnowledgeBase.applySQLiteSettings()
         var config = Configuration()
         config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
         let queue = try DatabaseQueue(path: database, configuration: config)

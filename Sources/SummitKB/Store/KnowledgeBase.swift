@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import SQLiteSettings
 import SummitKBMigrations
 
 /// A SummitKB database: open it, ingest into it, query it.
@@ -34,6 +35,7 @@ public final class KnowledgeBase: Sendable {
     /// - Throws: ``SummitKBError/databaseTooNew(path:version:supported:)`` when a newer
     ///   SummitKB wrote the file, ``SummitKBError/cannotOpen(path:reason:)`` otherwise.
     public init(path: String, mode: Mode = .readWrite) throws {
+        Self.applySQLiteSettings()
         self.path = path
         var config = Configuration()
         config.foreignKeysEnabled = true
@@ -87,6 +89,7 @@ public final class KnowledgeBase: Sendable {
 
     /// A private in-memory knowledge base, already migrated: for tests and scratch work.
     public init() throws {
+        Self.applySQLiteSettings()
         path = ":memory:"
         var config = Configuration()
         config.foreignKeysEnabled = true
@@ -94,6 +97,19 @@ public final class KnowledgeBase: Sendable {
         try SchemaMigrator.migrate(queue, path: path)
         writer = queue
     }
+
+    /// Applies SummitKB's process-wide SQLite settings: SQLite's memory statistics go off,
+    /// which spares the ingest writer a process-wide mutex on every allocation SQLite makes
+    /// (a twentieth of its time). Opening a knowledge base calls it; a program that opens
+    /// other SQLite databases first, and wants the same setting, calls it before them.
+    ///
+    /// Only the first call does anything, and only before the process opens its first SQLite
+    /// database: afterwards SQLite keeps its settings and so does this.
+    public static func applySQLiteSettings() {
+        _ = sqliteSettingsApplied
+    }
+
+    private static let sqliteSettingsApplied: Bool = summitkb_sqlite_disable_memory_statistics() == 0
 
     /// The schema version of the database and the newest this build knows.
     public func schemaStatus() throws -> SchemaStatus {
