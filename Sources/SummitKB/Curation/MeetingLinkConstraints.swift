@@ -72,6 +72,12 @@ struct MeetingLinkConstraints: Sendable {
         referencedPaths.contains { path == $0 || path.hasSuffix("/" + $0) } || keys.contains { referencedReportKeys.contains($0) }
     }
 
+    /// Whether these links could decide where the reports of a document go: when there are
+    /// any, or when storing the document's reports could make one name them.
+    func affect(storingReportsFrom path: String, keys: [String]) -> Bool {
+        !isEmpty || mayChange(storingReportsFrom: path, keys: keys)
+    }
+
     /// `meetingIDs` grown by the meetings of every report that must link to a report in them.
     func closure(of meetingIDs: Set<Int64>, references: CurationReferences) throws -> Set<Int64> {
         guard !mustLink.isEmpty else { return meetingIDs }

@@ -27,6 +27,55 @@ struct MeetingMerger {
     /// How far apart, in days, two sources' published dates may be for their reports to be compared.
     static let publishedWindow = 14
 
+    /// Where a report goes, decided by ``placement(of:)`` before the report is stored or by
+    /// ``add(reportID:)`` after.
+    enum Placement {
+        /// A meeting of its own: no report of its block agrees with it.
+        case alone
+        /// Into an existing meeting: it agrees with reports of that meeting only and contradicts
+        /// none of its members.
+        case join(Join)
+        /// With the connected group of agreeing reports around it, re-clustered whole
+        /// (``regroup(_:block:)``); `block` holds its merge candidates.
+        case regroup(block: [MeetingReportSummary])
+    }
+
+    /// A report joining an existing meeting, and why.
+    struct Join {
+        let meetingID: Int64
+        /// The meeting's reports before the new one joins, in no particular order.
+        let members: [MeetingReportSummary]
+        /// The member the report agrees with most.
+        let strongest: MeetingReportSummary?
+        /// The report's `merge_reason`: its agreement with ``strongest``.
+        let reason: String?
+    }
+
+    /// Decides where a meeting report goes, with the rules of ``add(reportID:)``, before it
+    /// is stored: a report that joins an existing meeting is then inserted straight into it,
+    /// and no meeting is created for it and deleted again. The report's `id` and
+    /// `meetingID` are ignored, and `report` must carry its evidence count and participants.
+    /// Only valid while people's meeting links are empty and cannot come to name the report
+    /// (``MeetingLinkConstraints/mayChange(storingReportsFrom:keys:)``).
+    func placement(of report: MeetingReportSummary) throws -> Placement {
+        // A report with no place is only ever merged by people's links.
+        if report.blockKey.hasPrefix("none:") { return .alone }
+        return try placement(of: report, among: candidates(for: report), constraints: .none)
+    }
+
+    private func placement(of report: MeetingReportSummary, among block: [MeetingReportSummary],
+                           constraints: MeetingLinkConstraints) throws -> Placement {
+        let neighbours = block.filter { MeetingReportComparison.agreement(report, $0) != nil }
+        let touched = Set(neighbours.map(\.meetingID))
+        guard touched.count <= 1, constraints.isEmpty else { return .regroup(block: block) }
+        guard let meetingID = touched.first else { return .alone }
+        let members = try summaries(sql: Self.summarySQL + " WHERE r.meeting_id = ?", arguments: [.integer(meetingID)])
+        if members.contains(where: { MeetingReportComparison.contradicts(report, $0) }) { return .regroup(block: block) }
+        let strongest = neighbours.max { MeetingReportComparison.strength(report, $0) < MeetingReportComparison.strength(report, $1) }
+        return .join(Join(meetingID: meetingID, members: members, strongest: strongest,
+                          reason: strongest.flatMap { MeetingReportComparison.agreement(report, $0) }))
+    }
+
     /// Joins a freshly inserted report (sitting in its own new meeting) to the meetings it agrees with.
     ///
     /// Candidates are the reports of the same place block near in time: within a day of a
@@ -42,33 +91,38 @@ struct MeetingMerger {
     func add(reportID: Int64) throws -> Set<Int64> {
         guard let report = try summaries(sql: Self.summarySQL + " WHERE r.id = ?", arguments: [.integer(reportID)]).first else { return [] }
         if report.blockKey.hasPrefix("none:") { return try recluster(meetingIDs: [report.meetingID]) }
-        let block = try candidates(for: report)
-        let neighbours = block.filter { MeetingReportComparison.agreement(report, $0) != nil }
-        let touched = Set(neighbours.map(\.meetingID))
-        let constraints = try linkConstraints()
-        if touched.count <= 1, constraints.isEmpty {
-            guard let meetingID = touched.first else {
-                try refreshSlots(meetingID: report.meetingID, from: [report])
-                return []
-            }
-            let members = try summaries(sql: Self.summarySQL + " WHERE r.meeting_id = ?", arguments: [.integer(meetingID)])
-            if !members.contains(where: { MeetingReportComparison.contradicts(report, $0) }) {
-                let strongest = neighbours.max { MeetingReportComparison.strength(report, $0) < MeetingReportComparison.strength(report, $1) }
-                try db.cachedStatement(sql: "UPDATE meeting_reports SET meeting_id = ?, merge_reason = ? WHERE id = ?")
-                    .execute(arguments: [meetingID, strongest.flatMap { MeetingReportComparison.agreement(report, $0) }, report.id])
-                try db.cachedStatement(sql: "DELETE FROM meetings WHERE id = ? AND origin = 'extracted'").execute(arguments: [report.meetingID])
-                if members.count == 1, let partner = members.first, partner.id == strongest?.id {
-                    // The first partner now has a reason too.
-                    try db.cachedStatement(sql: "UPDATE meeting_reports SET merge_reason = ? WHERE id = ?")
-                        .execute(arguments: [MeetingReportComparison.agreement(partner, report), partner.id])
-                }
-                var joined = report
-                joined.meetingID = meetingID
-                try refreshSlots(meetingID: meetingID, from: (members + [joined]).sorted(by: MeetingReportSummary.canonicalOrder))
-                return [report.id]
-            }
+        switch try placement(of: report, among: candidates(for: report), constraints: linkConstraints()) {
+        case .alone:
+            try refreshSlots(meetingID: report.meetingID, from: [report])
+            return []
+        case .join(let join):
+            try DirectStatement(db, sql: "UPDATE meeting_reports SET meeting_id = ?, merge_reason = ? WHERE id = ?")
+                .execute(.integer(join.meetingID), .text(join.reason), .integer(report.id))
+            try DirectStatement(db, sql: "DELETE FROM meetings WHERE id = ? AND origin = 'extracted'").execute(.integer(report.meetingID))
+            var joined = report
+            joined.meetingID = join.meetingID
+            try finishJoin(joined, join)
+            return [report.id]
+        case .regroup(let block):
+            return try regroup(report, block: block)
         }
-        // The connected group of agreeing reports around the new one.
+    }
+
+    /// Finishes a ``Placement/join(_:)`` once `report` is stored in its meeting: gives the
+    /// meeting's first report its reason too when it was alone, and votes the slots again.
+    func finishJoin(_ report: MeetingReportSummary, _ join: Join) throws {
+        if join.members.count == 1, let partner = join.members.first, partner.id == join.strongest?.id {
+            try DirectStatement(db, sql: "UPDATE meeting_reports SET merge_reason = ? WHERE id = ?")
+                .execute(.text(MeetingReportComparison.agreement(partner, report)), .integer(partner.id))
+        }
+        try refreshSlots(meetingID: join.meetingID, from: (join.members + [report]).sorted(by: MeetingReportSummary.canonicalOrder))
+    }
+
+    /// Re-clusters the connected group of agreeing reports around a stored `report`, whose
+    /// merge candidates are `block`.
+    ///
+    /// - Returns: the reports whose meeting changed.
+    func regroup(_ report: MeetingReportSummary, block: [MeetingReportSummary]) throws -> Set<Int64> {
         var group: Set<Int64> = [report.meetingID]
         var frontier = [report]
         var reached: Set<Int64> = [report.id]

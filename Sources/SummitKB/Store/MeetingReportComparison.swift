@@ -3,7 +3,7 @@ import SummitKBExtraction
 
 /// What the merge needs to know about one stored meeting report.
 struct MeetingReportSummary: Sendable {
-    let id: Int64
+    var id: Int64
     var meetingID: Int64
     let sourceID: Int64
     let sourceSHA256: String

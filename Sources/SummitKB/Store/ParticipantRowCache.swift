@@ -7,9 +7,10 @@
 /// remove or re-key participants behind its back (a replaced source, people's corrections,
 /// a document rolled back to its savepoint) calls ``reset()``.
 final class ParticipantRowCache {
-    /// A participant row as last written: its id and which optional slots it already fills.
+    /// A participant row as last written: its id, its name and which optional slots it already fills.
     struct Known {
         var id: Int64
+        var name: String
         var hasTitle: Bool
         var hasCountry: Bool
         var hasLexicon: Bool

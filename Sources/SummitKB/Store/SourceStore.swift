@@ -51,13 +51,20 @@ struct SourceStore {
         var writer = try ExtractionWriter(db: db, prepared: prepared, sourceSHA256: content.sha256, participantRows: commit.participantRows)
         try writer.insertSource(path: path, content: content)
         try writer.insertParticipants()
-        let newMeetingReports = try writer.insertMeetings()
+        let merger = MeetingMerger(db: db, links: commit.meetingLinks)
+        // Without people's meeting links in play, each report goes straight to its meeting;
+        // otherwise the links are loaded again with this document's reports stored, and each
+        // report is added from a meeting of its own, as a report already stored would be.
+        let reportKeys = writer.reportKeys
+        let linksInPlay = try commit.meetingLinks.constraints(db).affect(storingReportsFrom: path, keys: reportKeys)
+        let (newMeetingReports, placedMoves) = try writer.insertMeetings(placingWith: linksInPlay ? nil : merger)
         let newProposalReports = try writer.insertProposals()
 
-        commit.meetingLinks.storedReports(from: path, keys: writer.newReportKeys)
-        let merger = MeetingMerger(db: db, links: commit.meetingLinks)
-        var movedReports: Set<Int64> = []
-        for reportID in newMeetingReports { movedReports.formUnion(try merger.add(reportID: reportID)) }
+        var movedReports = placedMoves
+        if linksInPlay {
+            commit.meetingLinks.storedReports(from: path, keys: reportKeys)
+            for reportID in newMeetingReports { movedReports.formUnion(try merger.add(reportID: reportID)) }
+        }
         // Proposals whose older reports changed meeting or lost a source are recounted whole
         // when the commit ends, and so are those a new report can move a winner of.
         let proposalMerger = ProposalMerger(db: db)
@@ -143,11 +150,12 @@ private struct ExtractionWriter {
     private(set) var sourceID: Int64 = 0
     /// Participant row id per entity key of this document.
     private(set) var participantIDs: [String: Int64] = [:]
+    /// The stored name of each participant row of this document.
+    private var participantNames: [Int64: String] = [:]
+    /// The merge block of each meeting's report (``MeetingReportComparison/blockKey(city:venue:country:kind:sourceSHA256:)``).
+    private let blockKeys: [String]
     /// Meeting report row id per index into `extraction.meetings`.
     private(set) var meetingReportIDs: [Int: Int64] = [:]
-    /// The `BLOCK KEY|DATE TEXT|KIND` keys of the reports ``insertMeetings()`` stored.
-    private(set) var newReportKeys: [String] = []
-
     /// Mentions this document adds to participant rows the transaction already wrote, left for
     /// ``CommitState`` to write once per commit.
     private(set) var mentionsOfKnownParticipants: [Int64: Int] = [:]
@@ -161,6 +169,10 @@ private struct ExtractionWriter {
         self.sourceSHA256 = sourceSHA256
         self.participantRows = participantRows
         offsets = prepared.offsets
+        blockKeys = prepared.result.meetings.map { meeting in
+            MeetingReportComparison.blockKey(city: meeting.city, venue: meeting.venue, country: meeting.country,
+                                             kind: meeting.kind.rawValue, sourceSHA256: sourceSHA256)
+        }
         insertEvidenceRow = try DirectStatement(db, sql: """
             INSERT INTO evidence (source_id, participant_id, meeting_report_id, meeting_participant_id, proposal_report_id,
                 proposal_position_id, slot, value, start, end, sentence_start, sentence_end, extractor, confidence)
@@ -205,7 +217,7 @@ private struct ExtractionWriter {
                 lexicon = COALESCE(participants.lexicon, excluded.lexicon),
                 mention_count = participants.mention_count + excluded.mention_count,
                 source_count = participants.source_count + excluded.source_count
-            RETURNING id, title IS NOT NULL, country IS NOT NULL, lexicon IS NOT NULL
+            RETURNING id, title IS NOT NULL, country IS NOT NULL, lexicon IS NOT NULL, name
             """)
         for (index, entity) in extraction.entities.enumerated() where participantIDs[entity.key] == nil {
             let mentions = prepared.entityMentionCounts[index]
@@ -216,11 +228,12 @@ private struct ExtractionWriter {
                 guard let row = try Row.fetchOne(upsert, arguments: [entity.kind.rawValue, entity.name, entity.key,
                                                                      entity.title, entity.country, entity.lexicon,
                                                                      mentions, mentions > 0 ? 1 : 0]) else { continue }
-                known = ParticipantRowCache.Known(id: row[0], hasTitle: row[1], hasCountry: row[2], hasLexicon: row[3])
+                known = ParticipantRowCache.Known(id: row[0], name: row[4], hasTitle: row[1], hasCountry: row[2], hasLexicon: row[3])
                 participantRows.remember(key: entity.key, known!)
             }
             let id = known!.id
             participantIDs[entity.key] = id
+            participantNames[id] = known!.name
             for spelling in prepared.entitySpellings[index] where participantRows.insertAlias(participantID: id, folded: spelling.folded) {
                 try insertAlias.execute(.integer(id), .text(spelling.text), .text(spelling.folded))
             }
@@ -231,54 +244,91 @@ private struct ExtractionWriter {
         }
     }
 
-    /// Inserts each meeting as a report in a meeting of its own; returns the report ids.
-    mutating func insertMeetings() throws -> [Int64] {
+    /// The `BLOCK KEY|DATE TEXT|KIND` key of each meeting's report, the form people's meeting
+    /// links may name it by (``CurationReferences/descriptionReference(blockKey:dateText:kind:)``).
+    var reportKeys: [String] {
+        extraction.meetings.indices.map { ordinal in
+            let meeting = extraction.meetings[ordinal]
+            return CurationReferences.descriptionReference(blockKey: blockKeys[ordinal], dateText: meeting.dateText,
+                                                           kind: meeting.kind.rawValue)
+        }
+    }
+
+    /// Inserts each meeting as a report with its participants and evidence.
+    ///
+    /// Given a merger, each report goes where ``MeetingMerger/placement(of:)`` puts it: into
+    /// a meeting of its own, straight into the existing meeting it joins, or alone and then
+    /// re-clustered with the reports around it. Without one, each report sits in a meeting of
+    /// its own, for ``MeetingMerger/add(reportID:)`` to merge once people's links are loaded.
+    ///
+    /// - Returns: the new report ids, and the older reports whose meeting changed.
+    mutating func insertMeetings(placingWith merger: MeetingMerger?) throws -> (reports: [Int64], moved: Set<Int64>) {
         var reportIDs: [Int64] = []
+        var moved: Set<Int64> = []
         for (ordinal, meeting) in extraction.meetings.enumerated() {
-            let blockKey = MeetingReportComparison.blockKey(city: meeting.city, venue: meeting.venue, country: meeting.country,
-                                                            kind: meeting.kind.rawValue, sourceSHA256: sourceSHA256)
+            let blockKey = blockKeys[ordinal]
             let convenerID = meeting.convener.flatMap { participantIDs[$0] }
-            // The meeting this report makes alone, as the merger would vote it; the merger moves
-            // the report when it joins other reports and writes only the slots that change.
-            let dated = meeting.date != nil || meeting.dateText != nil
-            try DirectStatement(db, sql: """
-                INSERT INTO meetings (name, kind, city, venue, country, date, date_text, date_precision, status, convener_id,
-                    topic, participant_count, block_key, report_count, source_count)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 1)
-                """).execute(
-                    .text(meeting.name), .text(meeting.kind.rawValue), .text(meeting.city), .text(meeting.venue),
-                    .text(meeting.country), .text(meeting.date), .text(meeting.dateText),
-                    .text(dated ? meeting.datePrecision.rawValue : DatePrecision.unknown.rawValue), .text(meeting.status.rawValue),
-                    .integer(convenerID), .text(meeting.topic), .integer(meeting.participantCount), .text(blockKey))
-            let meetingID = db.lastInsertedRowID
+            let roles = meeting.participants.compactMap { role in participantIDs[role.entity].map { (id: $0, role: role) } }
+            var report = MeetingReportSummary(
+                id: 0, meetingID: 0, sourceID: sourceID, sourceSHA256: sourceSHA256, ordinal: ordinal, kind: meeting.kind.rawValue,
+                name: meeting.name, city: meeting.city, venue: meeting.venue, country: meeting.country, date: meeting.date,
+                dateText: meeting.dateText, datePrecision: meeting.datePrecision.rawValue, status: meeting.status.rawValue,
+                convenerID: convenerID, convenerName: convenerID.flatMap { participantNames[$0] }, topic: meeting.topic,
+                participantCount: meeting.participantCount, blockKey: blockKey, published: extraction.document.metadata.published,
+                evidenceCount: meeting.evidence.count + roles.count,
+                participants: Dictionary(roles.filter { $0.role.role != .excluded }.map { ($0.id, participantNames[$0.id] ?? "") },
+                                         uniquingKeysWith: { first, _ in first }))
+            let placement = try merger?.placement(of: report) ?? .alone
+            if case .join(let join) = placement {
+                report.meetingID = join.meetingID
+            } else {
+                // The meeting this report makes alone, as the merger would vote it; the merger moves
+                // the report when it joins other reports and writes only the slots that change.
+                let dated = meeting.date != nil || meeting.dateText != nil
+                try DirectStatement(db, sql: """
+                    INSERT INTO meetings (name, kind, city, venue, country, date, date_text, date_precision, status, convener_id,
+                        topic, participant_count, block_key, report_count, source_count)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 1)
+                    """).execute(
+                        .text(meeting.name), .text(meeting.kind.rawValue), .text(meeting.city), .text(meeting.venue),
+                        .text(meeting.country), .text(meeting.date), .text(meeting.dateText),
+                        .text(dated ? meeting.datePrecision.rawValue : DatePrecision.unknown.rawValue), .text(meeting.status.rawValue),
+                        .integer(convenerID), .text(meeting.topic), .integer(meeting.participantCount), .text(blockKey))
+                report.meetingID = db.lastInsertedRowID
+            }
+            var mergeReason: String?
+            if case .join(let join) = placement { mergeReason = join.reason }
             try DirectStatement(db, sql: """
                 INSERT INTO meeting_reports (source_id, meeting_id, ordinal, kind, name, city, venue, country, date, date_text,
-                    date_precision, status, convener_id, topic, participant_count, block_key, published)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    date_precision, status, convener_id, topic, participant_count, block_key, published, merge_reason)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """).execute(
-                    .integer(sourceID), .integer(meetingID), .integer(ordinal), .text(meeting.kind.rawValue), .text(meeting.name),
+                    .integer(sourceID), .integer(report.meetingID), .integer(ordinal), .text(meeting.kind.rawValue), .text(meeting.name),
                     .text(meeting.city), .text(meeting.venue), .text(meeting.country), .text(meeting.date), .text(meeting.dateText),
                     .text(meeting.datePrecision.rawValue), .text(meeting.status.rawValue), .integer(convenerID), .text(meeting.topic),
-                    .integer(meeting.participantCount), .text(blockKey), .text(extraction.document.metadata.published))
-            let reportID = db.lastInsertedRowID
-            meetingReportIDs[ordinal] = reportID
-            newReportKeys.append(CurationReferences.descriptionReference(blockKey: blockKey, dateText: meeting.dateText,
-                                                                         kind: meeting.kind.rawValue))
-            reportIDs.append(reportID)
-            for evidence in meeting.evidence { try insertEvidence(evidence, subject: .meetingReport(reportID)) }
+                    .integer(meeting.participantCount), .text(blockKey), .text(extraction.document.metadata.published),
+                    .text(mergeReason))
+            report.id = db.lastInsertedRowID
+            meetingReportIDs[ordinal] = report.id
+            reportIDs.append(report.id)
+            for evidence in meeting.evidence { try insertEvidence(evidence, subject: .meetingReport(report.id)) }
             var roleIDs: [String: Int64] = [:]
-            for role in meeting.participants {
-                guard let participantID = participantIDs[role.entity] else { continue }
+            for (participantID, role) in roles {
                 let roleKey = "\(participantID)|\(role.role.rawValue)"
                 if roleIDs[roleKey] == nil {
-                    try insertMeetingParticipant.execute(.integer(meetingID), .integer(reportID), .integer(participantID),
+                    try insertMeetingParticipant.execute(.integer(report.meetingID), .integer(report.id), .integer(participantID),
                                                          .text(role.role.rawValue))
                     roleIDs[roleKey] = db.lastInsertedRowID
                 }
                 try insertEvidence(role.evidence, subject: .meetingParticipant(roleIDs[roleKey]!))
             }
+            switch placement {
+            case .alone: break
+            case .join(let join): try merger?.finishJoin(report, join)
+            case .regroup(let block): if let merger { moved.formUnion(try merger.regroup(report, block: block)) }
+            }
         }
-        return reportIDs
+        return (reportIDs, moved)
     }
 
     /// Inserts each proposal as a report of the proposal with its merge key; returns (proposal id, report id) pairs.
