@@ -24,6 +24,42 @@ import Testing
         try Support.expectIntegrity(kb)
     }
 
+    @Test func aReportJoiningAMeetingIsStoredStraightInIt() throws {
+        let kb = try KnowledgeBase()
+        try Support.store(MeetingArticles.article(extra: "First outlet."), path: "a.txt", in: kb)
+        let statements = StatementLog()
+        try kb.writer.write { db in db.trace { statements.append($0.expandedDescription) } }
+        try Support.store(MeetingArticles.article(extra: "Second outlet."), path: "b.txt", in: kb)
+        // No meeting made for b's report, nor deleted when it merged, nor the report moved after.
+        #expect(!statements.all.contains { $0.hasPrefix("INSERT INTO meetings") })
+        #expect(!statements.all.contains { $0.hasPrefix("DELETE FROM meetings") })
+        #expect(!statements.all.contains { $0.hasPrefix("UPDATE meeting_reports SET meeting_id") })
+        let rows = try kb.writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT r.meeting_id, r.merge_reason, m.report_count, m.source_count FROM meeting_reports r JOIN meetings m ON m.id = r.meeting_id ORDER BY r.id")
+        }
+        #expect(rows.count == 2)
+        #expect(rows.allSatisfy { $0["meeting_id"] as Int64 == rows[0]["meeting_id"] as Int64 })
+        #expect(rows.allSatisfy { ($0["merge_reason"] as String?) != nil })
+        #expect(rows[0]["report_count"] as Int == 2)
+        #expect(rows[0]["source_count"] as Int == 2)
+        let roles = try kb.writer.read { db in
+            try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM meeting_participants mp JOIN meeting_reports r ON r.id = mp.meeting_report_id
+                WHERE mp.meeting_id <> r.meeting_id
+                """)
+        }
+        #expect(roles == 0)
+        try Support.expectIntegrity(kb)
+    }
+
+    /// SQL statements a connection ran, collected by a trace.
+    private final class StatementLog: @unchecked Sendable {
+        private var statements: [String] = []
+        private let lock = NSLock()
+        func append(_ statement: String) { lock.withLock { statements.append(statement) } }
+        var all: [String] { lock.withLock { statements } }
+    }
+
     @Test func meetingsInOneCityOnDifferentDaysStayTwo() throws {
         let kb = try KnowledgeBase()
         try Support.store(MeetingArticles.article(date: "2025-02-17", dateText: "Monday"), path: "a.txt", in: kb)
