@@ -148,16 +148,16 @@ public struct TitleLexicon: Sendable {
     }
 
     private(set) var heads = PhraseTrie<Int>()
-    private(set) var words: [Cue: Set<String>] = [:]
+    private var words = WordClasses<Cue, Void>()
 
     /// Parses and validates a cue file.
     public init(name: String, text: String) throws {
         let table = try DataTable(name: name, text: text, format: Self.format, columns: Self.columns)
         for (_, cue, phrase) in try table.cueRows(of: Cue.self) {
             if cue == .head || cue == .counterpart { heads.insert(phrase, phrase.count) }
-            words[cue, default: []].insert(phrase.joined(separator: " "))
+            words.set((), for: phrase.joined(separator: " "), in: cue)
         }
     }
 
-    func isCue(_ cue: Cue, _ folded: String) -> Bool { words[cue]?.contains(folded) ?? false }
+    func isCue(_ cue: Cue, _ folded: String) -> Bool { words.contains(cue, folded) }
 }

@@ -30,7 +30,7 @@ public struct MeetingTerms: Sendable {
 
     /// Every cue phrase in one trie, so a document is indexed in one walk per token.
     private(set) var trie = PhraseTrie<Entry>()
-    private(set) var words: [Cue: Set<String>] = [:]
+    private var words = WordClasses<Cue, Void>()
 
     /// Parses and validates a meeting-terms file.
     ///
@@ -42,7 +42,7 @@ public struct MeetingTerms: Sendable {
                 throw DataFileError(file: name, line: row.line, message: "unknown meeting kind '\(row[2])'")
             }
             trie.insert(phrase, Entry(cue: cue, value: row[2]))
-            words[cue, default: []].insert(phrase.joined(separator: " "))
+            words.set((), for: phrase.joined(separator: " "), in: cue)
         }
     }
 
@@ -65,7 +65,7 @@ public struct MeetingTerms: Sendable {
         return index(document).match(cue, at: 0, end: document.tokens.count)
     }
 
-    func isCue(_ cue: Cue, _ folded: String) -> Bool { words[cue]?.contains(folded) ?? false }
+    func isCue(_ cue: Cue, _ folded: String) -> Bool { words.contains(cue, folded) }
 }
 
 /// The cue phrases found at each token of one document.

@@ -67,7 +67,7 @@ struct ProposalPass {
 
     private var tokens: [Token] { document.tokens }
     /// The cue categories that open a proposal, checked at every token.
-    private static let openingCategories: Set<ProposalTerms.Category> = [.verb, .noun, .agenda]
+    private static let openingCategories: [ProposalTerms.Category] = [.verb, .noun, .agenda]
 
     init(document: Document, tagging: EntityTagging, terms: ProposalTerms) {
         self.document = document

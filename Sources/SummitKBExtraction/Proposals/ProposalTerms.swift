@@ -44,7 +44,7 @@ public struct ProposalTerms: Sendable {
     /// Every phrase, over folded tokens.
     private(set) var trie = PhraseTrie<Cue>()
     /// One-token phrases by category, for word-class tests.
-    private var words: [Category: [String: Cue]] = [:]
+    private var words = WordClasses<Category, Cue>()
 
     /// Parses and validates a terms file.
     ///
@@ -94,19 +94,20 @@ public struct ProposalTerms: Sendable {
                 let folded = foldedTokens(phrase)
                 guard !folded.isEmpty else { throw fail("has a phrase with no words: '\(phrase)'") }
                 trie.insert(folded, cue)
-                if folded.count == 1 { words[category, default: [:]][folded[0]] = cue }
+                if folded.count == 1 { words.set(cue, for: folded[0], in: category) }
             }
         }
     }
 
     /// Whether a folded word is a one-word phrase of the category.
-    func isWord(_ category: Category, _ folded: String) -> Bool { words[category]?[folded] != nil }
+    func isWord(_ category: Category, _ folded: String) -> Bool { words.contains(category, folded) }
 
     /// The one-word cue of a category for a folded word.
-    func word(_ category: Category, _ folded: String) -> Cue? { words[category]?[folded] }
+    func word(_ category: Category, _ folded: String) -> Cue? { words.value(category, folded) }
 
-    /// The longest phrase of one of `categories` starting at `start`.
-    func match(_ categories: Set<Category>, in tokens: [Token], at start: Int, end: Int) -> (length: Int, cue: Cue)? {
+    /// The longest phrase of one of `categories` starting at `start`. An array, not a set:
+    /// a set hashes each candidate's category by its raw value.
+    func match(_ categories: [Category], in tokens: [Token], at start: Int, end: Int) -> (length: Int, cue: Cue)? {
         trie.longestMatch(tokens, from: start, to: end) { cue, _ in categories.contains(cue.category) }
             .map { ($0.length, $0.payloads[0]) }
     }
