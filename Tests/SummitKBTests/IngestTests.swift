@@ -34,6 +34,33 @@ import Testing
         try Support.expectIntegrity(kb)
     }
 
+    /// A commit spans batches, so the next batch is prepared while the writer holds its
+    /// transaction. An in-memory base has a single connection: looking up the batch's stored
+    /// fingerprints there waited for the writer, which waited for the batch.
+    @Test func anInMemoryBaseIngestsACommitSpanningBatches() throws {
+        let folder = try Support.temporaryFolder()
+        let count = (0..<4).map(KnowledgeBase.ingestBatchSize(at:)).reduce(0, +) + 5
+        _ = try CorpusGenerator(seed: 3).write(count: count, to: folder)
+        let kb = try KnowledgeBase()
+        // On another thread, so that a deadlock fails the test instead of hanging the run.
+        let summaries = SummaryBox()
+        let finished = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            summaries.set((0..<2).map { _ in (try? kb.ingest([folder.path]).summary) ?? "failed" })
+            finished.signal()
+        }
+        try #require(finished.wait(timeout: .now() + 120) == .success, "the ingest never finished")
+        #expect(summaries.value == ["ingested \(count), unchanged 0, replaced 0, failed 0",
+                                    "ingested 0, unchanged \(count), replaced 0, failed 0"])
+    }
+
+    private final class SummaryBox: @unchecked Sendable {
+        private let lock = NSLock()
+        private var summaries: [String] = []
+        func set(_ value: [String]) { lock.withLock { summaries = value } }
+        var value: [String] { lock.withLock { summaries } }
+    }
+
     @Test func aSecondRunChangesNothing() throws {
         let folder = try Self.corpus()
         let kb = try KnowledgeBase(path: folder.appendingPathComponent("kb.sqlite").path)

@@ -71,17 +71,18 @@ import Testing
     /// end of one batch, the commit is written again from its first document and goes on
     /// into the next batch; every document comes out once, in input order.
     @Test func aCommitSpanningBatchesIsWrittenAgainAcrossTheBoundary() throws {
-        let batch = KnowledgeBase.ingestBatchSize
+        // Where the second batch ends.
+        let boundary = KnowledgeBase.ingestBatchSize(at: 0) + KnowledgeBase.ingestBatchSize(at: 1)
         let folder = try Support.temporaryFolder()
-        _ = try CorpusGenerator(seed: 9).write(count: batch + 20, to: folder)
-        let rejected = folder.appendingPathComponent(CorpusGenerator.fileName(for: batch - 6)).path
+        _ = try CorpusGenerator(seed: 9).write(count: boundary + 20, to: folder)
+        let rejected = folder.appendingPathComponent(CorpusGenerator.fileName(for: boundary - 6)).path
         let kb = try KnowledgeBase()
         try Self.reject(rejected, in: kb)
-        let report = try kb.ingest([folder.path], options: IngestOptions(documentsPerCommit: batch + 10))
-        #expect(report.summary == "ingested \(batch + 19), unchanged 0, replaced 0, failed 1")
-        #expect(report.outcomes.map(\.path) == (0..<(batch + 20)).map { folder.appendingPathComponent(CorpusGenerator.fileName(for: $0)).path })
+        let report = try kb.ingest([folder.path], options: IngestOptions(documentsPerCommit: boundary + 10))
+        #expect(report.summary == "ingested \(boundary + 19), unchanged 0, replaced 0, failed 1")
+        #expect(report.outcomes.map(\.path) == (0..<(boundary + 20)).map { folder.appendingPathComponent(CorpusGenerator.fileName(for: $0)).path })
         #expect(report.outcomes.first { $0.path == rejected }?.outcome == .failed(reason: "could not be stored: rejected by the test"))
-        #expect(try Support.tableCounts(kb)["sources"] == batch + 19)
+        #expect(try Support.tableCounts(kb)["sources"] == boundary + 19)
         try Support.expectIntegrity(kb)
     }
 }

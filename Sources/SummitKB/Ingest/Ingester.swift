@@ -13,7 +13,7 @@ public struct IngestOptions: Sendable {
     /// once per group instead of once per document. `1` commits every document.
     public var documentsPerCommit: Int
 
-    public init(maxDocumentBytes: Int = 64 << 20, lexiconPaths: [String] = [], documentsPerCommit: Int = 1024) {
+    public init(maxDocumentBytes: Int = 64 << 20, lexiconPaths: [String] = [], documentsPerCommit: Int = 2048) {
         self.maxDocumentBytes = maxDocumentBytes
         self.lexiconPaths = lexiconPaths
         self.documentsPerCommit = max(1, documentsPerCommit)
@@ -59,6 +59,15 @@ public struct IngestReport: Sendable {
 extension KnowledgeBase {
     /// How many documents are read and extracted in parallel before being written in order.
     static let ingestBatchSize = 256
+    /// The size of a run's first batch, which doubles batch by batch up to ``ingestBatchSize``.
+    /// Nothing can be written before the first batch is extracted: a small one starts the
+    /// writer early, which a run of a thousand documents felt.
+    static let ingestFirstBatchSize = 16
+
+    /// How many documents the run's batch number `index` (from 0) holds.
+    static func ingestBatchSize(at index: Int) -> Int {
+        min(ingestBatchSize, ingestFirstBatchSize << min(index, 8))
+    }
 
     /// Ingests files, folders (recursively) and `-` (standard input).
     ///
@@ -83,7 +92,7 @@ extension KnowledgeBase {
     ///   judged once more when the run ends (``applyCorrections()``): one whose target no
     ///   document brought is marked orphaned.
     ///
-    /// Documents are read and extracted on every core in batches of
+    /// Documents are read and extracted on every core in batches of up to
     /// ``ingestBatchSize`` and written by one writer in input order,
     /// ``IngestOptions/documentsPerCommit`` to a commit; the next batch is extracted while
     /// the current one is written, so at most two batches are in memory however large the folder.
@@ -105,14 +114,23 @@ extension KnowledgeBase {
         var walker = InputWalker(inputs: inputs, skipping: ["", "-wal", "-shm", "-journal"].map { path + $0 })
         var report = IngestReport()
         var found = 0
+        var batches = 0
         func nextBatch() -> [InputDocument] {
             var batch: [InputDocument] = []
-            while batch.count < Self.ingestBatchSize, let input = walker.next() { batch.append(input) }
+            let size = Self.ingestBatchSize(at: batches)
+            while batch.count < size, let input = walker.next() { batch.append(input) }
             found += batch.count
+            batches += 1
             return batch
         }
+        // A batch is prepared while the writer holds its transaction. A pool reads beside it;
+        // a queue (an in-memory base) has one connection, and a read would wait for the writer,
+        // which waits for the batch: there every document is extracted, and the store still
+        // leaves unchanged ones alone.
+        let readsBesideWriter = writer is DatabasePool
         let storedFingerprints: @Sendable ([String]) -> [String: String] = { [self] paths in
-            (try? fingerprints(of: paths)) ?? [:]
+            guard readsBesideWriter else { return [:] }
+            return (try? fingerprints(of: paths)) ?? [:]
         }
         let prepare: @Sendable (InputDocument, _ stored: [String: String]) -> (LoadedDocument, PreparedExtraction?) = { input, stored in
             let document = reader.load(input)
