@@ -6,6 +6,8 @@ struct MeetingReportSummary: Sendable {
     var id: Int64
     var meetingID: Int64
     let sourceID: Int64
+    /// The source's fingerprint: orders reports and breaks ties between values. Empty for a
+    /// merge candidate, which is compared but never ordered nor voted.
     let sourceSHA256: String
     let ordinal: Int
     let kind: String
