@@ -15,6 +15,17 @@ import Testing
         #expect(F.actors(result.proposals[0], .proposes) == ["country:norway"])
     }
 
+    /// A title-case line is a headline, not prose: its cue verb makes no proposal. A line
+    /// with too many lower-case content words is prose, however it starts.
+    @Test(arguments: [
+        ("Norway Offered To Deploy Observers To The Border", 0),
+        ("Norway Offered To Deploy Observers To The Border of the disputed northern region", 1),
+        ("Norway has offered to deploy observers to the border", 1),
+    ])
+    func titleCaseLinesAreHeadlines(line: String, proposals: Int) throws {
+        #expect(try F.find(line + ".").proposals.count == proposals)
+    }
+
     @Test func severalProposersAreSeveralPositions() throws {
         let result = try F.find("Only Norway and Chile have offered to send observers to the border.")
         #expect(result.proposals.count == 1)

@@ -175,6 +175,24 @@ import Testing
         #expect(ProposalMerger.mergeKey(kind: "ceasefire", summary: "A ceasefire of 30 days") == "ceasefire|30 ceasefire days")
     }
 
+    /// ASCII summaries are split into words on their bytes, others by `Character`: both give
+    /// the runs of letters and digits, as splitting every summary by `Character` did.
+    @Test(arguments: [
+        "Deploy up to 30,000 European troops to Ukraine's border",
+        "A 30-day truce -- the U.S. plan (air & sea)",
+        "Aide à l’Ukraine: 5 Mrd. €",
+        "Переговоры в Эр-Рияде",
+        "  ...  ",
+        "",
+    ])
+    func mergeKeysAreTheSortedDistinctRunsOfLettersAndDigits(summary: String) {
+        let folded = Folding.fold(summary)
+        let words = Set(folded.split { !($0.isLetter || $0.isNumber) }.map(String.init))
+            .subtracting(["a", "an", "the", "of", "to", "in", "on", "for", "and", "or", "by", "with", "at", "from", "as",
+                          "into", "its", "their", "his", "her", "be", "is", "are", "was", "were", "that", "this", "it", "s", "'s"])
+        #expect(ProposalMerger.mergeKey(kind: "Talks", summary: summary) == "talks|" + words.sorted().joined(separator: " "))
+    }
+
     @Test func aWeekdayThatContradictsTheResolvedDateKeepsReportsApart() throws {
         let kb = try KnowledgeBase()
         try Support.store(MeetingArticles.article(date: "2025-02-17", dateText: "Monday", extra: "A."), path: "a.txt", in: kb)

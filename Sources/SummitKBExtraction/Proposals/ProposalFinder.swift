@@ -107,10 +107,23 @@ struct ProposalPass {
         }
     }
 
-    /// A title-case line ("Leaders Tackle Security Amid U.S. Plans"): no prose to read.
+    /// A title-case line ("Leaders Tackle Security Amid U.S. Plans"): no prose to read. At
+    /// least four content words (words but function words), eight in ten capitalized; stops
+    /// reading at the first lower-case content word too many, which in prose comes early.
     private func isHeadline(_ range: Range<Int>) -> Bool {
-        let words = range.filter { tokens[$0].kind == .word && !terms.isWord(.function, tokens[$0].folded) }
-        return words.count >= 4 && words.filter { tokens[$0].isCapitalized }.count * 10 >= words.count * 8
+        let wordCount = range.reduce(0) { tokens[$1].kind == .word ? $0 + 1 : $0 }
+        var contentWords = 0, lowerCase = 0, wordsLeft = wordCount
+        for index in range where tokens[index].kind == .word {
+            wordsLeft -= 1
+            guard !terms.isWord(.function, tokens[index].folded) else { continue }
+            contentWords += 1
+            if !tokens[index].isCapitalized {
+                lowerCase += 1
+                // Even if every word left were a capitalized content word.
+                if lowerCase * 10 > (contentWords + wordsLeft) * 2 { return false }
+            }
+        }
+        return contentWords >= 4 && (contentWords - lowerCase) * 10 >= contentWords * 8
     }
 
     /// A cue verb: returns the token after the object when a proposal was made.

@@ -3,34 +3,46 @@
 public enum Folding {
     /// Folds a string the way tokens are folded: `"Élysée"` → `"elysee"`, `"U.K."` → `"uk"`.
     public static func fold(_ text: String) -> String {
-        var bytes = Array(text.utf8)
-        return fold(&bytes, 0, bytes.count)
+        let bytes = Array(text.utf8)
+        return fold(bytes, 0, bytes.count)
     }
 
-    /// Folds `bytes[start..<end]`, reusing `bytes` only for reading.
-    static func fold(_ bytes: inout [UInt8], _ start: Int, _ end: Int) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(end - start)
-        var i = start
-        while i < end {
-            let b = bytes[i]
-            if b < 0x80 {
-                if b == UInt8(ascii: ".") { i += 1; continue }
-                out.append(b >= 65 && b <= 90 ? b + 32 : b)
-                i += 1
-            } else if b == 0xE2, i + 2 < end, bytes[i + 1] == 0x80, bytes[i + 2] == 0x99 || bytes[i + 2] == 0x98 {
-                out.append(UInt8(ascii: "'"))   // ’ ‘ → '
-                i += 3
-            } else if (b == 0xC3 || b == 0xC4 || b == 0xC5), i + 1 < end {
-                let scalar = (UInt32(b & 0x1F) << 6) | UInt32(bytes[i + 1] & 0x3F)
-                if let base = latinBase(scalar) { out.append(base) } else { out.append(b); out.append(bytes[i + 1]) }
-                i += 2
-            } else {
-                out.append(b)
-                i += 1
+    /// Folds `bytes[start..<end]`. The folded form is never longer than the bytes, so it is
+    /// written straight into the new string: no buffer per token.
+    static func fold(_ bytes: [UInt8], _ start: Int, _ end: Int) -> String {
+        String(unsafeUninitializedCapacity: end - start) { out in
+            var count = 0
+            var i = start
+            while i < end {
+                let b = bytes[i]
+                if b < 0x80 {
+                    i += 1
+                    if b == UInt8(ascii: ".") { continue }
+                    out[count] = b >= 65 && b <= 90 ? b + 32 : b
+                    count += 1
+                } else if b == 0xE2, i + 2 < end, bytes[i + 1] == 0x80, bytes[i + 2] == 0x99 || bytes[i + 2] == 0x98 {
+                    out[count] = UInt8(ascii: "'")   // ’ ‘ → '
+                    count += 1
+                    i += 3
+                } else if (b == 0xC3 || b == 0xC4 || b == 0xC5), i + 1 < end {
+                    let scalar = (UInt32(b & 0x1F) << 6) | UInt32(bytes[i + 1] & 0x3F)
+                    if let base = latinBase(scalar) {
+                        out[count] = base
+                        count += 1
+                    } else {
+                        out[count] = b
+                        out[count + 1] = bytes[i + 1]
+                        count += 2
+                    }
+                    i += 2
+                } else {
+                    out[count] = b
+                    count += 1
+                    i += 1
+                }
             }
+            return count
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// The lower-case ASCII base letter of a Latin-1 Supplement or Latin Extended-A letter.

@@ -73,9 +73,8 @@ enum Tokenizer {
     }
 
     private static func makeToken(_ bytes: [UInt8], _ start: Int, _ end: Int, _ kind: Token.Kind) -> Token {
-        var copy = bytes
         let folded = kind == .punctuation ? String(decoding: bytes[start..<end], as: UTF8.self)
-                                          : Folding.fold(&copy, start, end)
+                                          : Folding.fold(bytes, start, end)
         let first = decode(bytes, start, end).0
         let capitalized = kind == .word && isUpperScalar(first)
         return Token(range: TextRange(start, end), kind: kind, isCapitalized: capitalized, sentence: 0, folded: folded)
