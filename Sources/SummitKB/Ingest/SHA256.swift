@@ -24,19 +24,27 @@ enum SHA256 {
         var state: [UInt32] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
                                0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
         let fullBlocks = bytes.count / 64
-        bytes.withUnsafeBufferPointer { buffer in
-            for block in 0..<fullBlocks {
-                compress(&state, UnsafeBufferPointer(rebasing: buffer[(block * 64)..<(block * 64 + 64)]))
-            }
-        }
         var tail = Array(bytes[(fullBlocks * 64)...])
         tail.append(0x80)
         while tail.count % 64 != 56 { tail.append(0) }
         let bitLength = UInt64(bytes.count) &* 8
         for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
-        tail.withUnsafeBufferPointer { buffer in
-            for block in 0..<(tail.count / 64) {
-                compress(&state, UnsafeBufferPointer(rebasing: buffer[(block * 64)..<(block * 64 + 64)]))
+        // One message schedule for every block, on the stack, and the constants read without
+        // bounds checks: an array per block made hashing cost 70 instructions a byte.
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { schedule in
+            roundConstants.withUnsafeBufferPointer { constants in
+                state.withUnsafeMutableBufferPointer { state in
+                    func compress(_ message: [UInt8], blocks: Int) {
+                        message.withUnsafeBufferPointer { buffer in
+                            for block in 0..<blocks {
+                                Self.compress(state, UnsafeBufferPointer(rebasing: buffer[(block * 64)..<(block * 64 + 64)]),
+                                              schedule: schedule, constants: constants)
+                            }
+                        }
+                    }
+                    compress(bytes, blocks: fullBlocks)
+                    compress(tail, blocks: tail.count / 64)
+                }
             }
         }
         let hexDigits = Array("0123456789abcdef".utf8)
@@ -48,8 +56,8 @@ enum SHA256 {
         return String(decoding: hex, as: UTF8.self)
     }
 
-    private static func compress(_ state: inout [UInt32], _ block: UnsafeBufferPointer<UInt8>) {
-        var schedule = [UInt32](repeating: 0, count: 64)
+    private static func compress(_ state: UnsafeMutableBufferPointer<UInt32>, _ block: UnsafeBufferPointer<UInt8>,
+                                 schedule: UnsafeMutableBufferPointer<UInt32>, constants: UnsafeBufferPointer<UInt32>) {
         for i in 0..<16 {
             schedule[i] = UInt32(block[i * 4]) << 24 | UInt32(block[i * 4 + 1]) << 16
                 | UInt32(block[i * 4 + 2]) << 8 | UInt32(block[i * 4 + 3])
@@ -63,7 +71,7 @@ enum SHA256 {
         for i in 0..<64 {
             let s1 = rotateRight(e, 6) ^ rotateRight(e, 11) ^ rotateRight(e, 25)
             let choice = (e & f) ^ (~e & g)
-            let t1 = h &+ s1 &+ choice &+ roundConstants[i] &+ schedule[i]
+            let t1 = h &+ s1 &+ choice &+ constants[i] &+ schedule[i]
             let s0 = rotateRight(a, 2) ^ rotateRight(a, 13) ^ rotateRight(a, 22)
             let majority = (a & b) ^ (a & c) ^ (b & c)
             let t2 = s0 &+ majority

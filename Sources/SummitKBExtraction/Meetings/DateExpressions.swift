@@ -15,6 +15,18 @@ struct DateExpressionFinder: Sendable {
     static let months = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
                          "october", "november", "december"]
     static let monthAbbreviations = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+    /// Month number (1-12) by folded name or abbreviation: one look-up per capitalized token,
+    /// where searching the lists compared it with up to 25 names.
+    private static let monthNumbers: [String: Int] = {
+        var numbers = ["sept": 9]
+        for (index, names) in zip(months, monthAbbreviations).enumerated() {
+            numbers[names.0] = index + 1
+            numbers[names.1] = index + 1
+        }
+        return numbers
+    }()
+    /// Weekday index (0 = Monday) by folded name.
+    private static let weekdayIndices = Dictionary(uniqueKeysWithValues: weekdays.enumerated().map { ($1, $0) })
 
     let document: Document
     /// The published date as (year, month, day), if known.
@@ -41,11 +53,7 @@ struct DateExpressionFinder: Sendable {
         return found
     }
 
-    private func month(_ folded: String) -> Int? {
-        if let index = Self.months.firstIndex(of: folded) { return index + 1 }
-        if let index = Self.monthAbbreviations.firstIndex(of: folded) { return index + 1 }
-        return folded == "sept" ? 9 : nil
-    }
+    private func month(_ folded: String) -> Int? { Self.monthNumbers[folded] }
 
     private func dayNumber(_ token: Token) -> Int? {
         guard token.kind == .number, let value = Int(token.folded), (1...31).contains(value) else { return nil }
@@ -62,7 +70,7 @@ struct DateExpressionFinder: Sendable {
             DateExpression(text: document.string(tokens: range), tokens: range, date: date?.iso, precision: precision)
         }
         // Weekday, optionally followed by "6 March" or "March 6".
-        if let weekday = Self.weekdays.firstIndex(of: word), tokens[i].isCapitalized {
+        if tokens[i].isCapitalized, let weekday = Self.weekdayIndices[word] {
             var k = i + 1
             if k < end, tokens[k].folded == "," { k += 1 }
             if k + 1 < end, let day = dayNumber(tokens[k]), let month = month(tokens[k + 1].folded) {
