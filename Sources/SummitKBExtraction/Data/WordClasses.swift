@@ -8,24 +8,27 @@
 /// classes.contains(.trigger, "summit")   // true
 /// ```
 ///
-/// Keyed by the folded text alone, so that a test hashes one string. A dictionary per class
-/// hashed the class too, and the classes are enums with `String` raw values, which Swift
-/// hashes by their raw value: two string hashes per test, a tenth of extraction.
+/// Keyed by the folded text alone (``FoldedWordTable``), so that a test hashes one string.
+/// A dictionary per class hashed the class too, and the classes are enums with `String` raw
+/// values, which Swift hashes by their raw value: two string hashes per test, a tenth of
+/// extraction.
 struct WordClasses<Class: Equatable & Sendable, Value: Sendable>: Sendable {
     private struct Entry: Sendable {
         let wordClass: Class
         var value: Value
     }
 
-    private var entries: [String: [Entry]] = [:]
+    private var entries = FoldedWordTable<[Entry]>()
 
     /// Gives `folded` the class `wordClass` with `value`, replacing the value it had in that class.
     mutating func set(_ value: Value, for folded: String, in wordClass: Class) {
-        if let index = entries[folded]?.firstIndex(where: { $0.wordClass == wordClass }) {
-            entries[folded]![index].value = value
+        var classes = entries[folded] ?? []
+        if let index = classes.firstIndex(where: { $0.wordClass == wordClass }) {
+            classes[index].value = value
         } else {
-            entries[folded, default: []].append(Entry(wordClass: wordClass, value: value))
+            classes.append(Entry(wordClass: wordClass, value: value))
         }
+        entries.set(classes, for: folded)
     }
 
     /// The value of `folded` in the class, or nil when it is not in it.

@@ -359,12 +359,12 @@ private struct TaggingPass {
     }
 }
 
-private let nameParticles: Set<String> = ["von", "der", "van", "de", "da", "di", "du", "del", "bin", "al", "la", "le", "dos", "el", "ibn"]
-private let calendarWords: Set<String> = [
+private let nameParticles: FoldedWordSet = ["von", "der", "van", "de", "da", "di", "du", "del", "bin", "al", "la", "le", "dos", "el", "ibn"]
+private let calendarWords: FoldedWordSet = [
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
     "april", "may", "june", "july", "august", "september", "october", "november", "december",
 ]
-private let functionWords: Set<String> = [
+private let functionWords: FoldedWordSet = [
     "the", "a", "an", "this", "that", "these", "those", "he", "she", "it", "they", "we", "i", "his", "her", "their",
     "in", "on", "at", "of", "for", "and", "but", "or", "as", "if", "when", "while", "after", "before", "since", "with",
 ]

@@ -1,27 +1,29 @@
 /// A trie over folded tokens: finds the longest listed phrase starting at a token,
 /// in time bounded by the phrase length (not by the number of phrases).
 struct PhraseTrie<Payload: Sendable>: Sendable {
-    private struct Node: Sendable {
-        var children: [String: Int] = [:]
-        var payloads: [Payload] = []
-    }
+    /// The payloads of the phrase ending at each node; node 0 is the root.
+    private var payloads: [[Payload]] = [[]]
+    /// Every edge, keyed by the node it leaves and the word it reads, to the node it reaches.
+    private var edges = FoldedWordTable<Int32>()
 
-    private var nodes: [Node] = [Node()]
+    private func child(of node: Int, _ word: String) -> Int? {
+        edges[word, key: Int32(node)].map(Int.init)
+    }
 
     /// Adds a phrase given as folded tokens.
     mutating func insert(_ phrase: [String], _ payload: Payload) {
         guard !phrase.isEmpty else { return }
         var node = 0
         for word in phrase {
-            if let next = nodes[node].children[word] {
+            if let next = child(of: node, word) {
                 node = next
             } else {
-                nodes.append(Node())
-                nodes[node].children[word] = nodes.count - 1
-                node = nodes.count - 1
+                payloads.append([])
+                edges.set(Int32(payloads.count - 1), for: word, key: Int32(node))
+                node = payloads.count - 1
             }
         }
-        nodes[node].payloads.append(payload)
+        payloads[node].append(payload)
     }
 
     /// The longest phrase starting at `start` among `tokens[start..<end]`, as its length
@@ -31,10 +33,10 @@ struct PhraseTrie<Payload: Sendable>: Sendable {
         var node = 0
         var best: (Int, [Payload])?
         var i = start
-        while i < end, let next = nodes[node].children[tokens[i].folded] {
+        while i < end, let next = child(of: node, tokens[i].folded) {
             node = next
             i += 1
-            let accepted = nodes[node].payloads.filter { accept($0, start..<i) }
+            let accepted = payloads[node].filter { accept($0, start..<i) }
             if !accepted.isEmpty { best = (i - start, accepted) }
         }
         return best.map { (length: $0.0, payloads: $0.1) }
@@ -45,10 +47,10 @@ struct PhraseTrie<Payload: Sendable>: Sendable {
         var node = 0
         var found: [(length: Int, payloads: [Payload])] = []
         var i = start
-        while i < end, let next = nodes[node].children[tokens[i].folded] {
+        while i < end, let next = child(of: node, tokens[i].folded) {
             node = next
             i += 1
-            if !nodes[node].payloads.isEmpty { found.append((i - start, nodes[node].payloads)) }
+            if !payloads[node].isEmpty { found.append((i - start, payloads[node])) }
         }
         return found
     }
@@ -57,10 +59,10 @@ struct PhraseTrie<Payload: Sendable>: Sendable {
     func contains(_ phrase: [String]) -> Bool {
         var node = 0
         for word in phrase {
-            guard let next = nodes[node].children[word] else { return false }
+            guard let next = child(of: node, word) else { return false }
             node = next
         }
-        return !nodes[node].payloads.isEmpty
+        return !payloads[node].isEmpty
     }
 }
 

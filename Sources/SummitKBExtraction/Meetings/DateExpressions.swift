@@ -17,16 +17,21 @@ struct DateExpressionFinder: Sendable {
     static let monthAbbreviations = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
     /// Month number (1-12) by folded name or abbreviation: one look-up per capitalized token,
     /// where searching the lists compared it with up to 25 names.
-    private static let monthNumbers: [String: Int] = {
-        var numbers = ["sept": 9]
+    private static let monthNumbers: FoldedWordTable<Int> = {
+        var numbers = FoldedWordTable<Int>()
+        numbers.set(9, for: "sept")
         for (index, names) in zip(months, monthAbbreviations).enumerated() {
-            numbers[names.0] = index + 1
-            numbers[names.1] = index + 1
+            numbers.set(index + 1, for: names.0)
+            numbers.set(index + 1, for: names.1)
         }
         return numbers
     }()
     /// Weekday index (0 = Monday) by folded name.
-    private static let weekdayIndices = Dictionary(uniqueKeysWithValues: weekdays.enumerated().map { ($1, $0) })
+    private static let weekdayIndices: FoldedWordTable<Int> = {
+        var indices = FoldedWordTable<Int>()
+        for (index, name) in weekdays.enumerated() { indices.set(index, for: name) }
+        return indices
+    }()
 
     let document: Document
     /// The published date as (year, month, day), if known.
@@ -60,7 +65,7 @@ struct DateExpressionFinder: Sendable {
         return value
     }
 
-    private static let relativeWords: Set<String> = ["today", "tonight", "yesterday", "tomorrow", "this", "last", "next"]
+    private static let relativeWords: FoldedWordSet = ["today", "tonight", "yesterday", "tomorrow", "this", "last", "next"]
 
     private func expression(at i: Int, end: Int, _ tokens: [Token]) -> DateExpression? {
         let word = tokens[i].folded

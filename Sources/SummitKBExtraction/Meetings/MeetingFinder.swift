@@ -656,17 +656,17 @@ private extension String {
 }
 
 /// Words that end an actor list.
-private let listStops: Set<String> = [
+private let listStops: FoldedWordSet = [
     "in", "at", "on", "to", "for", "about", "into", "during", "over", "after", "before", "by", "since", "that", "which",
     "who", "where", "while", "will", "would", "are", "is", "were", "was", ".", ";", ":", "?", "!",
 ]
 /// Words an actor list may contain between its actors.
-private let listFiller: Set<String> = [
+private let listFiller: FoldedWordSet = [
     "and", "the", "as", "well", "of", "from", "'s", "several", "other", "major", "key", "top", "senior", "significant",
     "figures", "officials", "leaders", "nations", "countries", "heads", "state", "government", "representatives",
     "ministers", "chiefs", "delegations", "allies", "partners", "its", "their", "both", "all", "also", "or",
 ]
-private let prepositions: Set<String> = [
+private let prepositions: FoldedWordSet = [
     "by", "with", "of", "to", "for", "against", "about", "than", "on", "into", "at", "in", "from", "between", "toward", "towards",
 ]
-private let clauseOpeners: Set<String> = ["as", "while", "when", "which", "who", "that", "after", "since", "because", ";", "but", "where"]
+private let clauseOpeners: FoldedWordSet = ["as", "while", "when", "which", "who", "that", "after", "since", "because", ";", "but", "where"]

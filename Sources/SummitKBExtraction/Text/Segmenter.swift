@@ -2,7 +2,7 @@
 /// into sentences.
 enum Segmenter {
     /// Words after which a period does not end a sentence.
-    private static let abbreviations: Set<String> = [
+    private static let abbreviations: FoldedWordSet = [
         "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "st", "sen", "rep", "gov",
         "prof", "jr", "sr", "no", "vs", "etc", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec",
         "inc", "ltd", "co", "corp", "pres", "amb",
