@@ -279,8 +279,10 @@ private struct ExtractionWriter {
                 participants: Dictionary(roles.filter { $0.role.role != .excluded }.map { ($0.id, participantNames[$0.id] ?? "") },
                                          uniquingKeysWith: { first, _ in first }))
             let placement = try merger?.placement(of: report) ?? .alone
+            var mergeReason: String?
             if case .join(let join) = placement {
                 report.meetingID = join.meetingID
+                mergeReason = join.reason
             } else {
                 // The meeting this report makes alone, as the merger would vote it; the merger moves
                 // the report when it joins other reports and writes only the slots that change.
@@ -296,8 +298,6 @@ private struct ExtractionWriter {
                         .integer(convenerID), .text(meeting.topic), .integer(meeting.participantCount), .text(blockKey))
                 report.meetingID = db.lastInsertedRowID
             }
-            var mergeReason: String?
-            if case .join(let join) = placement { mergeReason = join.reason }
             try DirectStatement(db, sql: """
                 INSERT INTO meeting_reports (source_id, meeting_id, ordinal, kind, name, city, venue, country, date, date_text,
                     date_precision, status, convener_id, topic, participant_count, block_key, published, merge_reason)
