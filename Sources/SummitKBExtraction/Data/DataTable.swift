@@ -23,7 +23,7 @@ public struct DataTable: Sendable {
 
         /// The `|`-separated values of a column, trimmed, empties dropped.
         public func list(_ index: Int) -> [String] {
-            Array(self[index].utf8).split(separator: UInt8(ascii: "|")).map { DataTable.trimmed($0) }
+            Array(self[index].utf8).split(separator: UInt8(ascii: "|")).map { $0.trimmingSpaces() }
                 .filter { !$0.isEmpty }.map { DataTable.string($0) }
         }
 
@@ -57,11 +57,11 @@ public struct DataTable: Sendable {
             lineNumber += 1
             var line = bytes[lineStart..<lineEnd]
             if line.last == 13 { line = line.dropLast() }
-            if Self.trimmed(line).isEmpty { continue }
+            if line.trimmingSpaces().isEmpty { continue }
             if line.first == UInt8(ascii: "#") {
                 if inHeader, let colon = line.firstIndex(of: UInt8(ascii: ":")) {
-                    let key = Self.string(Self.trimmed(line[(line.startIndex + 1)..<colon])).lowercased()
-                    header[key] = Self.string(Self.trimmed(line[(colon + 1)...]))
+                    let key = Self.string(line[(line.startIndex + 1)..<colon].trimmingSpaces()).lowercased()
+                    header[key] = Self.string(line[(colon + 1)...].trimmingSpaces())
                 }
                 continue
             }
@@ -69,7 +69,7 @@ public struct DataTable: Sendable {
                 inHeader = false
                 try Self.validate(header: header, name: name, format: format, columns: columns)
             }
-            let fields = line.split(separator: 9, omittingEmptySubsequences: false).map { Self.string(Self.trimmed($0)) }
+            let fields = line.split(separator: 9, omittingEmptySubsequences: false).map { Self.string($0.trimmingSpaces()) }
             if fields.count > columns.count {
                 throw DataFileError(file: name, line: lineNumber,
                                     message: "has \(fields.count) fields, the header declares \(columns.count) (\(columns.joined(separator: ", ")))")
@@ -79,15 +79,6 @@ public struct DataTable: Sendable {
         if inHeader { try Self.validate(header: header, name: name, format: format, columns: columns) }
         self.header = header
         self.rows = rows
-    }
-
-    /// `bytes` without leading and trailing spaces, tabs and carriage returns.
-    fileprivate static func trimmed(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
-        let isSpace = { (byte: UInt8) in byte == 32 || byte == 9 || byte == 13 }
-        guard let first = bytes.firstIndex(where: { !isSpace($0) }), let last = bytes.lastIndex(where: { !isSpace($0) }) else {
-            return bytes[bytes.startIndex..<bytes.startIndex]
-        }
-        return bytes[first...last]
     }
 
     fileprivate static func string(_ bytes: ArraySlice<UInt8>) -> String { String(decoding: bytes, as: UTF8.self) }
@@ -152,5 +143,17 @@ extension StringProtocol {
         while lo < hi, self[lo] == " " || self[lo] == "\t" || self[lo] == "\r" { lo = index(after: lo) }
         while hi > lo, self[index(before: hi)] == " " || self[index(before: hi)] == "\t" || self[index(before: hi)] == "\r" { hi = index(before: hi) }
         return String(self[lo..<hi])
+    }
+}
+
+extension ArraySlice<UInt8> {
+    /// The UTF-8 bytes without leading and trailing spaces, tabs and carriage returns, like
+    /// `trimmingSpaces()` on text.
+    func trimmingSpaces() -> ArraySlice<UInt8> {
+        let isSpace = { (byte: UInt8) in byte == 32 || byte == 9 || byte == 13 }
+        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else {
+            return self[startIndex..<startIndex]
+        }
+        return self[first...last]
     }
 }

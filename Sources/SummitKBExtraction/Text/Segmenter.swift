@@ -15,10 +15,8 @@ enum Segmenter {
         var start = 0
         let newline = UInt8(ascii: "\n")
         for i in 0...bytes.count where i == bytes.count || bytes[i] == newline {
-            var lo = start, hi = i
-            while lo < hi, bytes[lo] == 32 || bytes[lo] == 9 || bytes[lo] == 13 { lo += 1 }
-            while hi > lo, bytes[hi - 1] == 32 || bytes[hi - 1] == 9 || bytes[hi - 1] == 13 { hi -= 1 }
-            if hi > lo { result.append(TextRange(lo, hi)) }
+            let line = bytes[start..<i].trimmingSpaces()
+            if !line.isEmpty { result.append(TextRange(line.startIndex, line.endIndex)) }
             start = i + 1
         }
         return result
