@@ -58,7 +58,9 @@ public struct IngestReport: Sendable {
 
 extension KnowledgeBase {
     /// How many documents are read and extracted in parallel before being written in order.
-    static let ingestBatchSize = 256
+    /// The writer stores the run's last batch alone, with the other core idle: at 256, that
+    /// tail was a seventh of a thousand-document run.
+    static let ingestBatchSize = 64
     /// The size of a run's first batch, which doubles batch by batch up to ``ingestBatchSize``.
     /// Nothing can be written before the first batch is extracted: a small one starts the
     /// writer early, which a run of a thousand documents felt.
