@@ -25,6 +25,7 @@ let package = Package(
                 .embedInCode("0003_ingest_speed.sql"),
                 .embedInCode("0004_plain_checks.sql"),
                 .embedInCode("0005_sentences_by_offset.sql"),
+                .embedInCode("0006_narrow_fingerprint_indexes.sql"),
             ]
         ),
         // Pure extraction pipeline: bytes in, facts with evidence out. No database.

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 import Testing
 @testable import SummitKB
 
@@ -119,6 +120,41 @@ import Testing
         #expect(status.sourceCount == KnowledgeBase.conflictReportsCompared)
         #expect(Set(status.claims.map(\.witnesses.count)) == [1, KnowledgeBase.conflictReportsCompared - 1])
         #expect(status.claims.flatMap(\.witnesses).allSatisfy { $0.sentence != nil })
+    }
+
+    /// Migration 0006 keys `proposal_reports_proposal` by an expression of the fingerprint.
+    /// Every statement that reads a proposal's reports in canonical order (the voting sample,
+    /// the test whether a new report can enter it, the conflicts report) must walk that index in
+    /// order, bounded, never sort the proposal's reports.
+    @Test func canonicalOrderIsReadFromTheIndex() throws {
+        let kb = try KnowledgeBase()
+        let statements = Mutex<[String]>([])
+        try kb.writer.writeWithoutTransaction { db in
+            db.trace { event in
+                if case let .statement(statement) = event { statements.withLock { $0.append(statement.sql) } }
+            }
+        }
+        for index in 0..<12 {
+            var result = Self.article(stances: [("Germany", .proposes)], extra: "Report \(index).")
+            result.proposals[0].status = index.isMultiple(of: 3) ? .rejected : .proposed  // some cannot agree
+            try Support.store(result, path: "\(index).txt", in: kb)
+        }
+        _ = try kb.conflicts()
+        try kb.writer.writeWithoutTransaction { db in db.trace(nil) }
+        let canonical = Set(statements.withLock { $0 }.filter { $0.contains("substr(") && $0.contains("proposal_reports") })
+        #expect(canonical.count >= 3)
+        for sql in canonical {
+            let plan = try kb.writer.read { db in
+                try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN \(sql)",
+                                 arguments: StatementArguments(Array(repeating: 1, count: sql.filter { $0 == "?" }.count)))
+                    .map { $0["detail"] as String }
+            }.joined(separator: "\n")
+            #expect(plan.contains("INDEX proposal_reports_proposal"), "\(sql)\n\(plan)")
+            #expect(!plan.contains("TEMP B-TREE"), "\(sql)\n\(plan)")
+            if sql.contains("count(*)") {
+                #expect(plan.contains("proposal_id=? AND <expr><?"), "unbounded walk: \(sql)\n\(plan)")
+            }
+        }
     }
 
     @Test func participantProfileLimitCapsMeetingsAndPositions() throws {

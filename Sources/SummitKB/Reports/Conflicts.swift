@@ -436,7 +436,7 @@ extension KnowledgeBase {
     private static func proposalConflicts(_ db: Database, proposalID: Int64, mixedStances: Bool) throws -> [Conflict] {
         let sample = """
             SELECT id, source_id, ordinal, kind, status FROM proposal_reports WHERE proposal_id = ?1
-            ORDER BY source_sha256, ordinal, kind, status, source_id, id LIMIT ?2
+            ORDER BY \(ProposalMerger.canonicalOrder), kind, status, source_id, id LIMIT ?2
             """
         if !mixedStances {
             let agree = try Bool.fetchOne(

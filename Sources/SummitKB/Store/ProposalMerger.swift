@@ -59,17 +59,23 @@ struct ProposalMerger {
     /// How many reports, in canonical order, vote on a proposal's slots.
     static let voters = 64
 
+    /// A proposal's reports in canonical order: by the first 16 hex digits of the source
+    /// fingerprint, then position in the source. The expression is the key of the
+    /// `proposal_reports_proposal` index (migration 0006), which SQLite uses only for the
+    /// same expression.
+    static let canonicalOrder = "substr(source_sha256, 1, 16), ordinal"
+
     /// Recomputes the merged slots, meeting and merge reasons of a proposal.
     ///
-    /// Each slot takes the value most of the proposal's first ``voters`` reports give, in
-    /// canonical order (source fingerprint, then position in the source); ties go to the
-    /// alphabetically first value. The sample never depends on ingest order, and its
-    /// size bounds the work however many sources repeat a popular proposal.
+    /// Each slot takes the value most of the proposal's first ``voters`` reports in
+    /// ``canonicalOrder`` give; ties go to the alphabetically first value. The sample never
+    /// depends on ingest order, and its size bounds the work however many sources repeat a
+    /// popular proposal.
     func refresh(proposalID: Int64) throws {
         let sample = try Row.fetchCursor(db.cachedStatement(sql: """
             SELECT r.summary, r.status, r.conditions, mr.meeting_id
             FROM (SELECT summary, status, conditions, meeting_report_id FROM proposal_reports
-                  WHERE proposal_id = ? ORDER BY source_sha256, ordinal LIMIT \(Self.voters)) r
+                  WHERE proposal_id = ? ORDER BY \(Self.canonicalOrder) LIMIT \(Self.voters)) r
             LEFT JOIN meeting_reports mr ON mr.id = r.meeting_report_id
             """), arguments: [proposalID])
         var summaries: [String?] = [], statuses: [String?] = [], conditions: [String?] = [], meetings: [Int64?] = []
@@ -113,16 +119,18 @@ struct ProposalMerger {
     func canMoveAWinner(reportID: Int64, of proposalID: Int64) throws -> Bool {
         // One read: whether the report gives every winner and, only for a report that does
         // not, how many reports precede it in canonical order (at most `voters`: the sample it
-        // could enter).
+        // could enter). SQLite bounds an index range by a row value of columns, not of the
+        // index's expression: the `<=` on the key alone ends the walk at the report.
         let row = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT agrees, CASE WHEN agrees THEN NULL ELSE (
                 SELECT count(*) FROM (
                     SELECT 1 FROM proposal_reports o
-                    WHERE o.proposal_id = ?2 AND (o.source_sha256, o.ordinal) < (report.sha256, report.ordinal)
+                    WHERE o.proposal_id = ?2 AND substr(o.source_sha256, 1, 16) <= report.key
+                      AND (substr(o.source_sha256, 1, 16), o.ordinal) < (report.key, report.ordinal)
                     LIMIT \(Self.voters))) END
             FROM (SELECT coalesce(r.summary = p.summary AND r.status = p.status AND r.conditions IS p.conditions
                                   AND mr.meeting_id IS p.meeting_id, 0) AS agrees,
-                         r.source_sha256 AS sha256, r.ordinal AS ordinal
+                         substr(r.source_sha256, 1, 16) AS key, r.ordinal AS ordinal
                   FROM proposal_reports r JOIN proposals p ON p.id = r.proposal_id
                   LEFT JOIN meeting_reports mr ON mr.id = r.meeting_report_id
                   WHERE r.id = ?1) AS report
