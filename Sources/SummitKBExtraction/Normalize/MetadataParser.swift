@@ -20,12 +20,13 @@ public enum MetadataParser {
     /// Reads the fields of `text`, one `key: value` per line.
     public static func parse(_ text: String) -> ArticleMetadata {
         var metadata = ArticleMetadata()
-        // Lines split on UTF-8 bytes: splitting a String by Character cost 5% of extraction.
-        for rawLine in text.utf8.split(whereSeparator: { $0 == 10 || $0 == 13 }) {
-            let line = Substring(rawLine).trimmingSpaces()
-            guard !line.hasPrefix("#"), let colon = line.firstIndex(of: ":") else { continue }
-            let key = line[..<colon].trimmingSpaces().lowercased()
-            let value = unquoted(line[line.index(after: colon)...].trimmingSpaces())
+        // Lines are split and trimmed on UTF-8 bytes: splitting a String by Character cost 5%
+        // of extraction, and trimming by Character was still most of a front matter's cost.
+        for rawLine in Array(text.utf8)[...].split(whereSeparator: { $0 == 10 || $0 == 13 }) {
+            let line = rawLine.trimmingSpaces()
+            guard line.first != UInt8(ascii: "#"), let colon = line.firstIndex(of: UInt8(ascii: ":")) else { continue }
+            let key = String(decoding: line[..<colon].trimmingSpaces(), as: UTF8.self).lowercased()
+            let value = String(decoding: unquoted(line[(colon + 1)...].trimmingSpaces()), as: UTF8.self)
             guard !value.isEmpty else { continue }
             switch key {
             case "title": metadata.title = metadata.title ?? value
@@ -92,9 +93,11 @@ public enum MetadataParser {
         }
     }
 
-    private static func unquoted(_ value: String) -> String {
-        guard value.count >= 2, let first = value.first, first == "\"" || first == "'", value.last == first else { return value }
-        return String(value.dropFirst().dropLast()).trimmingSpaces()
+    /// `value` without matching single or double quotes around it.
+    private static func unquoted(_ value: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        guard value.count >= 2, let first = value.first, first == UInt8(ascii: "\"") || first == UInt8(ascii: "'"),
+              value.last == first else { return value }
+        return value.dropFirst().dropLast().trimmingSpaces()
     }
 
     /// Splits a leading front-matter block off `bytes`: a first line `---`, `key: value`
