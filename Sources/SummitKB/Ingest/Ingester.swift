@@ -57,10 +57,9 @@ public struct IngestReport: Sendable {
 }
 
 extension KnowledgeBase {
-    /// How many documents are read and extracted in parallel before being written in order.
-    /// The writer stores the run's last batch alone, with the other core idle: at 256, that
-    /// tail was a seventh of a thousand-document run.
-    static let ingestBatchSize = 64
+    /// How many documents are read and extracted ahead of the writer, at most, beyond the
+    /// batch it is storing.
+    static let ingestBatchSize = 256
     /// The size of a run's first batch, which doubles batch by batch up to ``ingestBatchSize``.
     /// Nothing can be written before the first batch is extracted: a small one starts the
     /// writer early, which a run of a thousand documents felt.
@@ -95,9 +94,10 @@ extension KnowledgeBase {
     ///   document brought is marked orphaned.
     ///
     /// Documents are read and extracted on every core in batches of up to
-    /// ``ingestBatchSize`` and written by one writer in input order,
-    /// ``IngestOptions/documentsPerCommit`` to a commit; the next batch is extracted while
-    /// the current one is written, so at most two batches are in memory however large the folder.
+    /// ``ingestBatchSize`` and written by one writer in input order, each as soon as it is
+    /// prepared, ``IngestOptions/documentsPerCommit`` to a commit; a helper extracts the next
+    /// batch while the current one is written, so at most two batches are in memory however
+    /// large the folder.
     /// A file knowledge base gets its WAL copied into the database after each commit by a
     /// background checkpointer, off the writer's thread.
     ///
@@ -143,7 +143,7 @@ extension KnowledgeBase {
         defer { try? setCheckpointInterval(Self.defaultCheckpointPages) }
         let checkpointer = try BackgroundCheckpointer(path: path)
         defer { checkpointer?.stop() }
-        let stream = PreparedStream { BatchPreparation(nextBatch(), storedFingerprints, prepare) }
+        let stream = PreparedStream { helper in BatchPreparation(nextBatch(), on: helper, storedFingerprints, prepare) }
         while stream.hasNext() {
             for (document, outcome) in try store(limit: options.documentsPerCommit, pipeline: pipeline, next: stream.next) {
                 report.outcomes.append((document.path, outcome))
@@ -306,47 +306,50 @@ extension KnowledgeBase {
 }
 
 /// The prepared documents of a run in input order, one batch ahead: while the writer stores
-/// a batch, a helper thread prepares the next, and when the writer reaches a batch still
-/// being prepared it joins in (``BatchPreparation/finish()``). A commit may span batches, so
-/// the batch size sets how far preparation runs ahead and the commit size how often index
-/// pages are written, each on its own.
-private final class PreparedStream {
-    private let startBatch: () -> BatchPreparation
-    private var current: [(LoadedDocument, PreparedExtraction?)] = []
+/// a batch, a helper thread prepares the next. The writer takes each document as soon as it
+/// is prepared; when the next one is not, it prepares documents of its batch that the helper
+/// has not reached (``BatchPreparation/take(_:)``). So the writer never stores a whole batch
+/// alone at the end of a run, and the batch size sets only how far preparation runs ahead.
+/// A commit may span batches: the commit size sets how often index pages are written.
+final class PreparedStream {
+    private let startBatch: (DispatchQueue) -> BatchPreparation
+    /// The helper: one batch at a time, in order, on the core the writer leaves.
+    private let helper = DispatchQueue(label: "summitkb.prepare")
+    private var current: BatchPreparation?
     private var index = 0
     private var upcoming: BatchPreparation?
 
-    init(startBatch: @escaping () -> BatchPreparation) {
+    init(startBatch: @escaping (DispatchQueue) -> BatchPreparation) {
         self.startBatch = startBatch
-        upcoming = startBatch()
+        upcoming = startBatch(helper)
     }
 
-    /// Whether a document is left, waiting for its batch when needed.
+    /// Whether a document is left.
     func hasNext() -> Bool {
-        if index == current.count, let batch = upcoming {
-            let written = current
-            current = batch.finish()
-            index = 0
-            upcoming = current.isEmpty ? nil : startBatch()
+        if index == current?.count ?? 0, let batch = upcoming {
             // Freeing a batch's extractions (documents, tokens, facts) took a fiftieth of the
             // writer's time: another thread does it.
-            DispatchQueue.global().async { withExtendedLifetime(written) {} }
+            if let written = current { DispatchQueue.global().async { withExtendedLifetime(written) {} } }
+            current = batch
+            index = 0
+            upcoming = batch.count == 0 ? nil : startBatch(helper)
         }
-        return index < current.count
+        return index < current?.count ?? 0
     }
 
+    /// The next document, waiting for it (and preparing others meanwhile) when needed.
     func next() -> (LoadedDocument, PreparedExtraction?)? {
-        guard hasNext() else { return nil }
+        guard hasNext(), let current else { return nil }
         index += 1
-        return current[index - 1]
+        return current.take(index - 1)
     }
 }
 
-/// One batch of documents prepared (read, checked, extracted) by a helper thread and,
-/// once it calls ``finish()``, by the caller too: documents are claimed one at a time, so the
-/// work spreads over both threads whatever else the caller was doing meanwhile. The stored
-/// fingerprints of the batch's paths are looked up once, by the first thread to start.
-private final class BatchPreparation: @unchecked Sendable {
+/// One batch of documents prepared (read, checked, extracted) by the helper queue and by
+/// the writer: documents are claimed one at a time, in order, so the work spreads over both
+/// threads whatever else the writer was doing meanwhile. The stored fingerprints of the
+/// batch's paths are looked up once, by the first thread to start.
+final class BatchPreparation: @unchecked Sendable {
     typealias Prepared = (LoadedDocument, PreparedExtraction?)
 
     private let batch: [InputDocument]
@@ -354,56 +357,61 @@ private final class BatchPreparation: @unchecked Sendable {
     private let prepare: @Sendable (InputDocument, [String: String]) -> Prepared
     private var results: [Prepared?]
     private var nextIndex = 0
-    /// Guards `results`, `nextIndex` and `fingerprints`.
-    private let lock = NSLock()
+    /// Guards `results`, `nextIndex` and `fingerprints`; signalled when a document is prepared.
+    private let condition = NSCondition()
     private var fingerprints: [String: String]?
-    private let helperDone = DispatchSemaphore(value: 0)
 
-    init(_ batch: [InputDocument], _ lookUpFingerprints: @escaping @Sendable ([String]) -> [String: String],
+    /// Starts preparing `batch` on `helper` once the batches queued there before it are done.
+    init(_ batch: [InputDocument], on helper: DispatchQueue,
+         _ lookUpFingerprints: @escaping @Sendable ([String]) -> [String: String],
          _ prepare: @escaping @Sendable (InputDocument, [String: String]) -> Prepared) {
         self.batch = batch
         self.lookUpFingerprints = lookUpFingerprints
         self.prepare = prepare
         results = Array(repeating: nil, count: batch.count)
-        DispatchQueue.global().async {
-            self.work()
-            self.helperDone.signal()
+        helper.async {
+            while self.prepareUnclaimed() {}
         }
     }
 
-    /// Joins the helper until every document is prepared; the results are in input order.
-    func finish() -> [Prepared] {
-        work()
-        helperDone.wait()
-        return results.map { $0! }
-    }
+    var count: Int { batch.count }
 
-    private func work() {
-        let stored = storedFingerprints()
-        while let index = claim() {
-            let prepared = prepare(batch[index], stored)
-            lock.lock()
-            results[index] = prepared
-            lock.unlock()
+    /// The document at `index`, once prepared. Until then the caller prepares documents no
+    /// thread has claimed, and waits only for one the helper is preparing.
+    func take(_ index: Int) -> Prepared {
+        condition.lock()
+        defer { condition.unlock() }
+        while results[index] == nil {
+            if nextIndex < batch.count {
+                condition.unlock()
+                _ = prepareUnclaimed()
+                condition.lock()
+            } else {
+                condition.wait()
+            }
         }
+        return results[index]!
     }
 
-    /// Looked up by the first thread to ask, under `lock`: the other thread has nothing to
-    /// prepare without them either.
-    private func storedFingerprints() -> [String: String] {
-        lock.lock()
-        defer { lock.unlock() }
-        if let fingerprints { return fingerprints }
-        let found = batch.isEmpty ? [:] : lookUpFingerprints(batch.map(\.path))
-        fingerprints = found
-        return found
-    }
-
-    private func claim() -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard nextIndex < batch.count else { return nil }
+    /// Claims the first unclaimed document and prepares it; false when none is left.
+    private func prepareUnclaimed() -> Bool {
+        condition.lock()
+        guard nextIndex < batch.count else {
+            condition.unlock()
+            return false
+        }
+        let index = nextIndex
         nextIndex += 1
-        return nextIndex - 1
+        // The first thread to claim looks the fingerprints up, under the lock: the other has
+        // nothing to prepare without them either.
+        let stored = fingerprints ?? lookUpFingerprints(batch.map(\.path))
+        fingerprints = stored
+        condition.unlock()
+        let prepared = prepare(batch[index], stored)
+        condition.lock()
+        results[index] = prepared
+        condition.broadcast()
+        condition.unlock()
+        return true
     }
 }
