@@ -42,14 +42,19 @@ public final class KnowledgeBase: Sendable {
         config.busyMode = .timeout(Self.busyTimeout)
         config.readonly = mode == .readOnly
         config.prepareDatabase { db in
-            if !db.configuration.readonly {
-                try db.execute(sql: "PRAGMA synchronous = NORMAL")
-            }
             // Statement journals and sorts in memory: on disk they cost hundreds of writes per document.
             try db.execute(sql: "PRAGMA temp_store = MEMORY")
-            // A page cache that holds a whole commit of ingest (``IngestOptions/documentsPerCommit``)
-            // writes each page once per commit, not again each time the cache spills.
-            try db.execute(sql: "PRAGMA cache_size = -131072")
+            if db.configuration.readonly {
+                try db.execute(sql: "PRAGMA cache_size = -131072")
+            } else {
+                try db.execute(sql: "PRAGMA synchronous = NORMAL")
+                // The writer's page cache holds a whole commit of ingest
+                // (``IngestOptions/documentsPerCommit``), so each page is written once per commit,
+                // not again each time the cache spills, and keeps the index pages and merge
+                // candidates the next commits read: 256 MB instead of 128 made a
+                // 100,000-article ingest about 6% faster.
+                try db.execute(sql: "PRAGMA cache_size = -262144")
+            }
         }
         do {
             if mode == .readOnly {
