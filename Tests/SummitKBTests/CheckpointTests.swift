@@ -22,6 +22,24 @@ import Testing
         try alone.close()
     }
 
+    /// No thread of the run keeps the knowledge base alive after `ingest` returns: releasing
+    /// it closes the file at once (the last connection checkpoints and deletes the WAL), so a
+    /// caller can move, copy or remount the file right away.
+    @Test func releasingTheKnowledgeBaseAfterAnIngestClosesTheFile() throws {
+        let folder = try IngestTestSupport.temporaryFolder()
+        let corpus = folder.appendingPathComponent("corpus")
+        _ = try CorpusGenerator(seed: 32).write(count: 300, to: corpus)
+        let path = folder.appendingPathComponent("kb.sqlite").path
+        weak var released: KnowledgeBase?
+        do {
+            let kb = try KnowledgeBase(path: path)
+            released = kb
+            try kb.ingest([corpus.path])
+        }
+        #expect(released == nil)
+        #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
+    }
+
     @Test func anInMemoryBaseHasNoCheckpointer() throws {
         #expect(try BackgroundCheckpointer(path: ":memory:") == nil)
     }

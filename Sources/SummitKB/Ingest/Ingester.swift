@@ -144,6 +144,7 @@ extension KnowledgeBase {
         let checkpointer = try BackgroundCheckpointer(path: path)
         defer { checkpointer?.stop() }
         let stream = PreparedStream { helper in BatchPreparation(nextBatch(), on: helper, storedFingerprints, prepare) }
+        defer { stream.stop() }
         while stream.hasNext() {
             for (document, outcome) in try store(limit: options.documentsPerCommit, pipeline: pipeline, next: stream.next) {
                 report.outcomes.append((document.path, outcome))
@@ -329,7 +330,7 @@ final class PreparedStream {
         if index == current?.count ?? 0, let batch = upcoming {
             // Freeing a batch's extractions (documents, tokens, facts) took a fiftieth of the
             // writer's time: another thread does it.
-            if let written = current { DispatchQueue.global().async { withExtendedLifetime(written) {} } }
+            if let written = current?.removeResults() { DispatchQueue.global().async { withExtendedLifetime(written) {} } }
             current = batch
             index = 0
             upcoming = batch.count == 0 ? nil : startBatch(helper)
@@ -342,6 +343,15 @@ final class PreparedStream {
         guard hasNext(), let current else { return nil }
         index += 1
         return current.take(index - 1)
+    }
+
+    /// Stops preparing and waits for the document the helper may be preparing. Afterwards no
+    /// thread holds the run's closures, and with them the knowledge base: its file closes
+    /// when its owner lets it go, as after any call.
+    func stop() {
+        current?.cancel()
+        upcoming?.cancel()
+        helper.sync {}
     }
 }
 
@@ -357,9 +367,12 @@ final class BatchPreparation: @unchecked Sendable {
     private let prepare: @Sendable (InputDocument, [String: String]) -> Prepared
     private var results: [Prepared?]
     private var nextIndex = 0
-    /// Guards `results`, `nextIndex` and `fingerprints`; signalled when a document is prepared.
+    /// Guards `results`, `nextIndex`, `fingerprints` and `cancelled`; signalled when a
+    /// document is prepared.
     private let condition = NSCondition()
     private var fingerprints: [String: String]?
+    /// Set by ``cancel()``: nothing more is claimed.
+    private var cancelled = false
 
     /// Starts preparing `batch` on `helper` once the batches queued there before it are done.
     init(_ batch: [InputDocument], on helper: DispatchQueue,
@@ -370,7 +383,7 @@ final class BatchPreparation: @unchecked Sendable {
         self.prepare = prepare
         results = Array(repeating: nil, count: batch.count)
         helper.async {
-            while self.prepareUnclaimed() {}
+            while self.prepareUnclaimed(unlessCancelled: true) {}
         }
     }
 
@@ -384,7 +397,7 @@ final class BatchPreparation: @unchecked Sendable {
         while results[index] == nil {
             if nextIndex < batch.count {
                 condition.unlock()
-                _ = prepareUnclaimed()
+                _ = prepareUnclaimed(unlessCancelled: false)
                 condition.lock()
             } else {
                 condition.wait()
@@ -393,10 +406,27 @@ final class BatchPreparation: @unchecked Sendable {
         return results[index]!
     }
 
-    /// Claims the first unclaimed document and prepares it; false when none is left.
-    private func prepareUnclaimed() -> Bool {
+    /// Stops the helper: it leaves the documents no thread has claimed unprepared.
+    func cancel() {
         condition.lock()
-        guard nextIndex < batch.count else {
+        cancelled = true
+        condition.unlock()
+    }
+
+    /// Hands the prepared documents over, for another thread to free, and keeps none.
+    func removeResults() -> [Prepared?] {
+        condition.lock()
+        defer { condition.unlock() }
+        let removed = results
+        results = []
+        return removed
+    }
+
+    /// Claims the first unclaimed document and prepares it; false when none is left, or when
+    /// `unlessCancelled` and the batch was cancelled.
+    private func prepareUnclaimed(unlessCancelled: Bool) -> Bool {
+        condition.lock()
+        guard !(unlessCancelled && cancelled), nextIndex < batch.count else {
             condition.unlock()
             return false
         }
