@@ -26,6 +26,7 @@ let package = Package(
                 .embedInCode("0004_plain_checks.sql"),
                 .embedInCode("0005_sentences_by_offset.sql"),
                 .embedInCode("0006_narrow_fingerprint_indexes.sql"),
+                .embedInCode("0007_covering_merge_candidates.sql"),
             ]
         ),
         // Pure extraction pipeline: bytes in, facts with evidence out. No database.

@@ -19,6 +19,7 @@ public struct SchemaMigration: Sendable, Hashable {
         SchemaMigration(version: 4, name: "0004_plain_checks", bytes: PackageResources._004_plain_checks_sql),
         SchemaMigration(version: 5, name: "0005_sentences_by_offset", bytes: PackageResources._005_sentences_by_offset_sql),
         SchemaMigration(version: 6, name: "0006_narrow_fingerprint_indexes", bytes: PackageResources._006_narrow_fingerprint_indexes_sql),
+        SchemaMigration(version: 7, name: "0007_covering_merge_candidates", bytes: PackageResources._007_covering_merge_candidates_sql),
     ]
 
     init(version: Int, name: String, bytes: [UInt8]) {

@@ -193,10 +193,11 @@ enum MeetingArticles {
     /// "President Emmanuel Macron hosted leaders from A, B and C in Paris on Monday." as a hand-made result.
     static func article(city: String = "Paris", date: String? = "2025-02-17", dateText: String = "Monday",
                         kind: MeetingKind = .summit, convener: String? = "Emmanuel Macron",
-                        attendees: [String] = ["Germany", "Italy", "Poland"], extra: String = "") -> ExtractionResult {
+                        attendees: [String] = ["Germany", "Italy", "Poland"], extra: String = "",
+                        published: String? = nil) -> ExtractionResult {
         let host = convener ?? "The host"
         let text = "\(host) hosted leaders from \(attendees.joined(separator: ", ")) in \(city) on \(dateText). \(extra)"
-        var article = HandMadeArticle(text)
+        var article = HandMadeArticle(text, published: published)
         let convenerKey = convener.map { article.mention($0, kind: .person, title: "President") }
         var roles: [ExtractedRole] = []
         if let convenerKey, let convener {

@@ -52,6 +52,38 @@ import Testing
         try Support.expectIntegrity(kb)
     }
 
+    /// Merge candidates are read from the block indexes alone (migration 0007): on a large
+    /// base a candidate's row is a random page of a table far larger than the page cache.
+    /// Every shape of the candidate query (a dated report's dated and undated candidates,
+    /// with and without a published date, an undated report's by published date or whole
+    /// block) must be a covering-index search of its block.
+    @Test func mergeCandidatesAreReadFromTheBlockIndexesAlone() throws {
+        let kb = try KnowledgeBase()
+        let statements = StatementLog()
+        try kb.writer.write { db in
+            db.trace { event in
+                if case let .statement(statement) = event { statements.append(statement.sql) }
+            }
+        }
+        try Support.store(MeetingArticles.article(extra: "Dated, published.", published: "2025-02-18"), path: "a.txt", in: kb)
+        try Support.store(MeetingArticles.article(extra: "Dated, unpublished."), path: "b.txt", in: kb)
+        try Support.store(MeetingArticles.article(date: nil, extra: "Undated, published.", published: "2025-02-18"),
+                          path: "c.txt", in: kb)
+        try Support.store(MeetingArticles.article(date: nil, extra: "Undated, unpublished."), path: "d.txt", in: kb)
+        let candidateQueries = Set(statements.all.filter { $0.contains("INDEXED BY meeting_reports_block") })
+        #expect(candidateQueries.count == 5)
+        for sql in candidateQueries {
+            let plan = try kb.writer.read { db in
+                try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN \(sql)",
+                                 arguments: StatementArguments(Array(repeating: "x", count: sql.filter { $0 == "?" }.count)))
+                    .map { $0["detail"] as String }
+            }.joined(separator: "\n")
+            #expect(plan.contains("USING COVERING INDEX meeting_reports_block") && plan.contains("block_key=?"), "\(sql)\n\(plan)")
+        }
+        #expect(try kb.writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM meetings") } == 1)
+        try Support.expectIntegrity(kb)
+    }
+
     /// SQL statements a connection ran, collected by a trace.
     private final class StatementLog: @unchecked Sendable {
         private var statements: [String] = []

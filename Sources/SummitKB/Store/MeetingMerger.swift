@@ -138,27 +138,24 @@ struct MeetingMerger {
 
     /// The reports of the same block that could describe the same meeting as `report`.
     private func candidates(for report: MeetingReportSummary) throws -> [MeetingReportSummary] {
-        let base = Self.candidateSummarySQL + " WHERE r.block_key = ? AND r.id <> ?"
+        let block: [SQLiteValue] = [.text(report.blockKey), .integer(report.id)]
         if let date = report.date, let day = MeetingReportComparison.dayNumber(date) {
-            let window = MeetingReportComparison.dayNumber(report.published ?? "").map {
-                ($0 - Self.publishedWindow, $0 + Self.publishedWindow)
+            let dated = try candidateSummaries(sql: Self.candidateSQL(index: "meeting_reports_block") + " AND r.date BETWEEN ? AND ?",
+                                               arguments: block + [.text(Self.isoDate(day - 1)), .text(Self.isoDate(day + 1))])
+            let undatedSQL = Self.candidateSQL(index: "meeting_reports_block_undated") + " AND r.date IS NULL"
+            guard let published = MeetingReportComparison.dayNumber(report.published ?? "") else {
+                return try dated + candidateSummaries(sql: undatedSQL, arguments: block)
             }
-            let dated = try summaries(sql: base + " AND r.date BETWEEN ? AND ?",
-                                      arguments: [.text(report.blockKey), .integer(report.id), .text(Self.isoDate(day - 1)),
-                                                  .text(Self.isoDate(day + 1))])
-            let undated = try summaries(sql: base + (window == nil ? " AND r.date IS NULL" : " AND r.published BETWEEN ? AND ? AND r.date IS NULL"),
-                                        arguments: window.map {
-                                            [.text(report.blockKey), .integer(report.id), .text(Self.isoDate($0.0)), .text(Self.isoDate($0.1))]
-                                        } ?? [.text(report.blockKey), .integer(report.id)])
-            return dated + undated
-        }
-        if let published = report.published, let day = MeetingReportComparison.dayNumber(published) {
-            return try summaries(sql: base + " AND r.published BETWEEN ? AND ?", arguments: [
-                .text(report.blockKey), .integer(report.id), .text(Self.isoDate(day - Self.publishedWindow)),
-                .text(Self.isoDate(day + Self.publishedWindow)),
+            return try dated + candidateSummaries(sql: undatedSQL + " AND r.published BETWEEN ? AND ?", arguments: block + [
+                .text(Self.isoDate(published - Self.publishedWindow)), .text(Self.isoDate(published + Self.publishedWindow)),
             ])
         }
-        return try summaries(sql: base, arguments: [.text(report.blockKey), .integer(report.id)])
+        if let published = report.published, let day = MeetingReportComparison.dayNumber(published) {
+            return try candidateSummaries(sql: Self.candidateSQL(index: "meeting_reports_block_published") + " AND r.published BETWEEN ? AND ?",
+                                          arguments: block + [.text(Self.isoDate(day - Self.publishedWindow)),
+                                                              .text(Self.isoDate(day + Self.publishedWindow))])
+        }
+        return try candidateSummaries(sql: Self.candidateSQL(index: "meeting_reports_block"), arguments: block)
     }
 
     /// Recomputes the clusters of every report in `meetingIDs`, moves reports, refreshes
@@ -307,14 +304,40 @@ struct MeetingMerger {
                 blockKey: row.text(18) ?? "", published: row.text(19), evidenceCount: row.optionalInteger(20).map { Int($0) },
                 participants: [:]))
         }
-        guard !reports.isEmpty else { return [] }
-        // Every report's participants in one query; the ids travel as one JSON array, so the
-        // statement is prepared once per connection whatever the number of reports.
-        let position = Dictionary(uniqueKeysWithValues: reports.enumerated().map { ($1.id, $0) })
-        try DirectStatement(db, sql: """
+        return try withParticipants(reports, sql: """
             SELECT mp.meeting_report_id, p.id, p.name FROM meeting_participants mp JOIN participants p ON p.id = mp.participant_id
             WHERE mp.meeting_report_id IN (SELECT value FROM json_each(?)) AND mp.role <> 'excluded'
-            """).forEachRow(.text(KnowledgeBase.jsonArray(reports.map(\.id)))) { row in
+            """)
+    }
+
+    /// Reads merge candidates with ``candidateSQL(index:)``: only what
+    /// ``MeetingReportComparison/agreement(_:_:)`` compares, from the block indexes alone
+    /// (migration 0007), and participants by id without their names. Every other field is
+    /// empty: a candidate is compared, never voted, ordered nor named in a reason.
+    private func candidateSummaries(sql: String, arguments: [SQLiteValue]) throws -> [MeetingReportSummary] {
+        var reports: [MeetingReportSummary] = []
+        try DirectStatement(db, sql: sql).forEachRow(arguments) { row in
+            reports.append(MeetingReportSummary(
+                id: row.integer(0), meetingID: row.integer(1), sourceID: row.integer(2), sourceSHA256: "", ordinal: 0,
+                kind: row.text(3) ?? "", name: "", city: nil, venue: nil, country: nil, date: row.text(4),
+                dateText: row.text(5), datePrecision: "", status: row.text(6) ?? "", convenerID: row.optionalInteger(7),
+                convenerName: nil, topic: nil, participantCount: nil, blockKey: row.text(8) ?? "", published: nil,
+                evidenceCount: nil, participants: [:]))
+        }
+        return try withParticipants(reports, sql: """
+            SELECT meeting_report_id, participant_id, '' FROM meeting_participants
+            WHERE meeting_report_id IN (SELECT value FROM json_each(?)) AND role <> 'excluded'
+            """)
+    }
+
+    /// Fills in every report's participants with one query, `sql`, that takes the report ids
+    /// as one JSON array (so it is prepared once per connection whatever the number of
+    /// reports) and returns report id, participant id and name.
+    private func withParticipants(_ reports: [MeetingReportSummary], sql: String) throws -> [MeetingReportSummary] {
+        guard !reports.isEmpty else { return [] }
+        var reports = reports
+        let position = Dictionary(uniqueKeysWithValues: reports.enumerated().map { ($1.id, $0) })
+        try DirectStatement(db, sql: sql).forEachRow(.text(KnowledgeBase.jsonArray(reports.map(\.id)))) { row in
             if let index = position[row.integer(0)] { reports[index].participants[row.integer(1)] = row.text(2) ?? "" }
         }
         return reports
@@ -322,24 +345,25 @@ struct MeetingMerger {
 
     /// One report's summary columns, read by position in ``summaries(sql:arguments:)``:
     /// name lookups cost more than the query on a large block.
-    private static let summarySQL = summarySQL(
-        sourceSHA256: "(SELECT sha256 FROM sources s WHERE s.id = r.source_id)",
-        evidenceCount: """
-            (SELECT count(*) FROM evidence e WHERE e.meeting_report_id = r.id)
-            + (SELECT count(*) FROM evidence e JOIN meeting_participants mp ON mp.id = e.meeting_participant_id
-               WHERE mp.meeting_report_id = r.id)
-            """)
-    /// The summary of a merge candidate: compared, never ordered nor voted, so neither its
-    /// source's fingerprint nor its evidence is read. A source row holds the article's text:
-    /// reading one per candidate was a random page of a file a hundred times the page cache.
-    private static let candidateSummarySQL = summarySQL(sourceSHA256: "''", evidenceCount: "NULL")
-
-    private static func summarySQL(sourceSHA256: String, evidenceCount: String) -> String {
-        """
-        SELECT r.id, r.meeting_id, r.source_id, \(sourceSHA256), r.ordinal, r.kind, r.name, r.city, r.venue, r.country,
-               r.date, r.date_text, r.date_precision, r.status, r.convener_id, c.name, r.topic, r.participant_count,
-               r.block_key, r.published, \(evidenceCount)
+    private static let summarySQL = """
+        SELECT r.id, r.meeting_id, r.source_id, (SELECT sha256 FROM sources s WHERE s.id = r.source_id), r.ordinal,
+               r.kind, r.name, r.city, r.venue, r.country, r.date, r.date_text, r.date_precision, r.status,
+               r.convener_id, c.name, r.topic, r.participant_count, r.block_key, r.published,
+               (SELECT count(*) FROM evidence e WHERE e.meeting_report_id = r.id)
+               + (SELECT count(*) FROM evidence e JOIN meeting_participants mp ON mp.id = e.meeting_participant_id
+                  WHERE mp.meeting_report_id = r.id)
         FROM meeting_reports r LEFT JOIN participants c ON c.id = r.convener_id
+        """
+
+    /// The merge candidates of a block (`block_key = ?`, other than report `id <> ?`) through
+    /// one of the block indexes, named so that SQLite never picks another: all the columns
+    /// are in each of them (migration 0007), so SQLite never reads a candidate's row, a
+    /// random page of a table far larger than the page cache on a large base. Columns are
+    /// read by position in ``candidateSummaries(sql:arguments:)``.
+    private static func candidateSQL(index: String) -> String {
+        """
+        SELECT r.id, r.meeting_id, r.source_id, r.kind, r.date, r.date_text, r.status, r.convener_id, r.block_key
+        FROM meeting_reports r INDEXED BY \(index) WHERE r.block_key = ? AND r.id <> ?
         """
     }
 

@@ -2,6 +2,10 @@ import Foundation
 import SummitKBExtraction
 
 /// What the merge needs to know about one stored meeting report.
+///
+/// A merge candidate (read from the block indexes alone) carries only what
+/// ``MeetingReportComparison/agreement(_:_:)`` compares: ids, kind, dates, status,
+/// convener id, block key and participant ids. Its names, place and ordinal are empty.
 struct MeetingReportSummary: Sendable {
     var id: Int64
     var meetingID: Int64
@@ -75,7 +79,9 @@ enum MeetingReportComparison {
               kindsCompatible(a.kind, b.kind) else { return nil }
         guard let datesAgree = datesCompatible(a, b) else { return nil }
         var reasons: [String] = []
-        if a.blockKey != "virtual", let place = a.placeName { reasons.append("same place \(place)") }
+        // A real place block is made from a place name, so it agrees even for a merge
+        // candidate, which carries no place columns (its block key stands in for them).
+        if a.blockKey != "virtual" { reasons.append("same place \(a.placeName ?? a.blockKey)") }
         if datesAgree { reasons.append("dates agree (\(a.date ?? a.dateText ?? "") / \(b.date ?? b.dateText ?? ""))") }
         var convener: Int64?
         if let left = a.convenerID, left == b.convenerID {
