@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GRDB
 import SummitKB
+import Synchronization
 
 /// The two ways a corpus is stored: the baseline and the real thing.
 enum StoreKind: String, Codable, CaseIterable, ExpressibleByArgument {
@@ -21,6 +22,57 @@ struct StoreMeasurement: Codable {
     var stored: Int
     /// Documents the ingest reported as failed (always 0 for bare).
     var failed: Int
+    /// Seconds from the start at which the ingest had stored each tenth of the corpus,
+    /// interpolated between commits; nil for bare and for an ingest of fewer than
+    /// ``IngestProgressClock/minimumCommits`` commits, where the tenths mean nothing.
+    var tenthSeconds: [Double]?
+}
+
+/// Records when an ingest's commits end, to tell how the per-article cost moves as the
+/// base grows within one run: `ingest` reports progress once per document right after
+/// each commit, so the points are the commits.
+final class IngestProgressClock: Sendable {
+    /// Fewer commits than this give no tenths.
+    static let minimumCommits = 10
+
+    private let clock = ContinuousClock()
+    private let start: ContinuousClock.Instant
+    /// (documents stored, seconds since start) at the end of each commit.
+    private let commits = Mutex<[(documents: Int, seconds: Double)]>([])
+
+    init() { start = clock.now }
+
+    /// Called by `ingest` after each document; documents reported within a millisecond of
+    /// the previous ones belong to the same commit.
+    func documentStored(count: Int) {
+        let seconds = Self.seconds(clock.now - start)
+        commits.withLock { commits in
+            if let last = commits.last, seconds - last.seconds < 0.001 {
+                commits[commits.count - 1].documents = count
+            } else {
+                commits.append((count, seconds))
+            }
+        }
+    }
+
+    /// When each tenth of `total` documents had been stored, or nil with too few commits.
+    func tenthSeconds(of total: Int) -> [Double]? {
+        let points = [(documents: 0, seconds: 0.0)] + commits.withLock { $0 }
+        guard points.count > Self.minimumCommits, total > 0 else { return nil }
+        return (1...10).map { tenth in
+            let target = Double(total * tenth) / 10
+            guard let after = points.firstIndex(where: { Double($0.documents) >= target }), after > 0 else {
+                return points.last!.seconds
+            }
+            let (low, high) = (points[after - 1], points[after])
+            let fraction = (target - Double(low.documents)) / Double(high.documents - low.documents)
+            return low.seconds + fraction * (high.seconds - low.seconds)
+        }
+    }
+
+    private static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
+    }
 }
 
 extension BenchCommand {
@@ -47,17 +99,21 @@ extension BenchCommand {
         }
 
         func run() throws {
+            var progress: IngestProgressClock?
             let (counts, seconds) = try timed { () throws -> (stored: Int, failed: Int) in
                 switch store {
                 case .bare:
                     return (try BareStore.store(folder: URL(fileURLWithPath: corpus), database: db), 0)
                 case .ingest:
-                    let report = try KnowledgeBase(path: db).ingest([corpus])
+                    let clock = IngestProgressClock()
+                    progress = clock
+                    let report = try KnowledgeBase(path: db).ingest([corpus]) { done, _ in clock.documentStored(count: done) }
                     return (report.ingested + report.replaced, report.failed)
                 }
             }
             let measurement = StoreMeasurement(store: store, seconds: seconds, peakMemoryBytes: peakResidentBytes(),
-                                               databaseBytes: databaseBytes(at: db), stored: counts.stored, failed: counts.failed)
+                                               databaseBytes: databaseBytes(at: db), stored: counts.stored, failed: counts.failed,
+                                               tenthSeconds: progress?.tenthSeconds(of: counts.stored + counts.failed))
             try OutputOptions().printJSON(measurement)
         }
 

@@ -20,6 +20,16 @@ struct SizeResult: Codable {
     func articlesPerSecond(_ measurement: StoreMeasurement) -> Double { Double(articles) / measurement.seconds }
     func megabytesPerSecond(_ measurement: StoreMeasurement) -> Double { Double(corpusBytes) / 1e6 / measurement.seconds }
     func wordsPerSecond(_ measurement: StoreMeasurement) -> Double { Double(corpusWords) / measurement.seconds }
+
+    /// Ingest articles/s over each tenth of the corpus, first to last, as the base grows
+    /// within the run; nil when the ingest had too few commits to tell.
+    var ingestRateByTenth: [Double]? {
+        guard let ends = ingest.tenthSeconds, ends.count == 10 else { return nil }
+        return ends.indices.map { tenth in
+            let seconds = ends[tenth] - (tenth == 0 ? 0 : ends[tenth - 1])
+            return seconds > 0 ? Double(articles) / 10 / seconds : 0
+        }
+    }
 }
 
 /// Everything `run` measured.
@@ -115,6 +125,15 @@ extension BenchCommand {
             var lines = ["Ingest vs bare SQLite+FTS5 store (seed \(result.seed); target: ingest/bare <= 3x)", "", table.render()]
             if let flatness = result.ingestFlatness {
                 lines += ["", "Ingest articles/s, largest run over smallest: \(formatted(flatness, decimals: 2)) (target >= 0.75)"]
+            }
+            let byTenth = result.sizes.compactMap { size in size.ingestRateByTenth.map { (size.articles, $0) } }
+            if !byTenth.isEmpty {
+                lines += ["", "Ingest articles/s over each tenth of the corpus, as the base grows (from commit times)", ""]
+                for (articles, rates) in byTenth {
+                    let lastOverFirst = rates[0] > 0 ? formatted(rates[9] / rates[0], decimals: 2) : "-"
+                    lines.append("\(formatted(Double(articles))): " + rates.map { formatted($0) }.joined(separator: " ")
+                                 + "  (last tenth over first: \(lastOverFirst))")
+                }
             }
             if !result.reports.isEmpty {
                 lines += ["", "Reports on the \(formatted(Double(result.sizes.last!.articles)))-article database (target < 50 ms)", "",
