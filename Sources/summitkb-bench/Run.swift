@@ -9,11 +9,14 @@ struct SizeResult: Codable {
     var corpusWords: Int
     var bare: StoreMeasurement
     var ingest: StoreMeasurement
+    /// How many times each store was measured; `bare` and `ingest` are the median runs.
+    var runs: Int
     /// Ingest time over bare-store time (target: at most 3).
     var ingestOverBare: Double
 
-    init(articles: Int, corpusBytes: Int, corpusWords: Int, bare: StoreMeasurement, ingest: StoreMeasurement) {
+    init(articles: Int, corpusBytes: Int, corpusWords: Int, bare: StoreMeasurement, ingest: StoreMeasurement, runs: Int) {
         (self.articles, self.corpusBytes, self.corpusWords, self.bare, self.ingest) = (articles, corpusBytes, corpusWords, bare, ingest)
+        self.runs = runs
         ingestOverBare = ingest.seconds / bare.seconds
     }
 
@@ -57,6 +60,14 @@ extension BenchCommand {
         @Option(help: "Scratch folder for corpora and databases (emptied per size).")
         var work: String = FileManager.default.temporaryDirectory.appendingPathComponent("summitkb-bench").path
 
+        @Option(help: ArgumentHelp(
+            "Measurements per size, bare and ingest alternating; the median run of each is reported.",
+            discussion: "Default: 3 for \(Self.smallCorpus) articles or fewer, where one run lasts a second or less and the machine's noise weighs most, 1 above."))
+        var runs: Int?
+
+        /// The largest corpus measured several times by default.
+        static let smallCorpus = 10_000
+
         @Option(help: "Runs per report when timing reports on the largest database.")
         var reportRuns: Int = 7
 
@@ -73,6 +84,7 @@ extension BenchCommand {
                 throw ValidationError("--sizes must be positive integers separated by commas, e.g. 1000,10000.")
             }
             guard reportRuns > 0 else { throw ValidationError("--report-runs must be at least 1.") }
+            guard (runs ?? 1) > 0 else { throw ValidationError("--runs must be at least 1.") }
         }
 
         func run() throws {
@@ -85,12 +97,21 @@ extension BenchCommand {
                 let corpus = folder.appendingPathComponent("corpus")
                 note("[\(size)] generating corpus in \(corpus.path)")
                 let manifest = try CorpusGenerator(seed: seed).write(count: size, to: corpus, metadata: .frontMatter)
-                note("[\(size)] bare store")
-                let bare = try Measure.inChildProcess(store: .bare, corpus: corpus, database: folder.appendingPathComponent("bare.sqlite"))
-                note("[\(size)] full ingest")
                 let database = folder.appendingPathComponent("summitkb.sqlite")
-                let ingest = try Measure.inChildProcess(store: .ingest, corpus: corpus, database: database)
-                results.append(SizeResult(articles: size, corpusBytes: manifest.bytes, corpusWords: manifest.words, bare: bare, ingest: ingest))
+                var bare: [StoreMeasurement] = [], ingest: [StoreMeasurement] = []
+                let count = runs ?? (size <= Self.smallCorpus ? 3 : 1)
+                for run in 1...count {
+                    let label = count > 1 ? "[\(size)] run \(run) of \(count):" : "[\(size)]"
+                    let bareDatabase = folder.appendingPathComponent("bare.sqlite")
+                    try Self.removeDatabase(bareDatabase)
+                    try Self.removeDatabase(database)
+                    note("\(label) bare store")
+                    bare.append(try Measure.inChildProcess(store: .bare, corpus: corpus, database: bareDatabase))
+                    note("\(label) full ingest")
+                    ingest.append(try Measure.inChildProcess(store: .ingest, corpus: corpus, database: database))
+                }
+                results.append(SizeResult(articles: size, corpusBytes: manifest.bytes, corpusWords: manifest.words,
+                                          bare: Self.median(bare), ingest: Self.median(ingest), runs: count))
                 largestDatabase = database
             }
             var reportTimings: [ReportTiming] = []
@@ -106,12 +127,25 @@ extension BenchCommand {
             print(render(result))
         }
 
+        /// The measurement of median time (the slower middle one of an even count).
+        static func median(_ measurements: [StoreMeasurement]) -> StoreMeasurement {
+            measurements.sorted { $0.seconds < $1.seconds }[measurements.count / 2]
+        }
+
+        /// Deletes a database of an earlier run, with its WAL and shared-memory files.
+        private static func removeDatabase(_ database: URL) throws {
+            for suffix in ["", "-wal", "-shm"] {
+                let file = URL(fileURLWithPath: database.path + suffix)
+                if FileManager.default.fileExists(atPath: file.path) { try FileManager.default.removeItem(at: file) }
+            }
+        }
+
         private func render(_ result: RunResult) -> String {
-            var table = TextTable("articles", "store", "seconds", "articles/s", "MB/s", "words/s", "peak MB",
+            var table = TextTable("articles", "runs", "store", "seconds", "articles/s", "MB/s", "words/s", "peak MB",
                                   "DB KB/article", "stored", "failed", "ingest/bare")
             for size in result.sizes {
                 for measurement in [size.bare, size.ingest] {
-                    table.add(formatted(Double(size.articles)), measurement.store.rawValue,
+                    table.add(formatted(Double(size.articles)), String(size.runs), measurement.store.rawValue,
                               formatted(measurement.seconds, decimals: 2),
                               formatted(size.articlesPerSecond(measurement)),
                               formatted(size.megabytesPerSecond(measurement), decimals: 2),
@@ -122,7 +156,8 @@ extension BenchCommand {
                               measurement.store == .ingest ? formatted(size.ingestOverBare, decimals: 2) + "x" : "")
                 }
             }
-            var lines = ["Ingest vs bare SQLite+FTS5 store (seed \(result.seed); target: ingest/bare <= 3x)", "", table.render()]
+            var lines = ["Ingest vs bare SQLite+FTS5 store (seed \(result.seed); median run of each store; target: ingest/bare <= 3x)",
+                         "", table.render()]
             if let flatness = result.ingestFlatness {
                 lines += ["", "Ingest articles/s, largest run over smallest: \(formatted(flatness, decimals: 2)) (target >= 0.75)"]
             }
