@@ -54,6 +54,15 @@ import Testing
                                     "ingested 0, unchanged \(count), replaced 0, failed 0"])
     }
 
+    /// A run's commits grow from 256 documents, doubling, up to the option's size; a size
+    /// below that is every commit's size.
+    @Test func commitsGrowUpToTheDocumentsPerCommit() {
+        #expect((0..<6).map { KnowledgeBase.commitSize(at: $0, documentsPerCommit: 2048) } == [256, 512, 1024, 2048, 2048, 2048])
+        #expect((0..<3).map { KnowledgeBase.commitSize(at: $0, documentsPerCommit: 600) } == [256, 512, 600])
+        #expect((0..<3).map { KnowledgeBase.commitSize(at: $0, documentsPerCommit: 1) } == [1, 1, 1])
+        #expect(KnowledgeBase.commitSize(at: 1_000, documentsPerCommit: 2048) == 2048)
+    }
+
     private final class SummaryBox: @unchecked Sendable {
         private let lock = NSLock()
         private var summaries: [String] = []

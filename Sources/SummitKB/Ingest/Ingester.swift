@@ -8,7 +8,8 @@ public struct IngestOptions: Sendable {
     public var maxDocumentBytes: Int
     /// Extra lexicon files (paths) layered over the built-in lexicon.
     public var lexiconPaths: [String]
-    /// How many documents one commit holds. A document is stored whole or not at all either
+    /// How many documents one commit holds (a run's first commits hold fewer: 256, 512, and
+    /// so on up to this number). A document is stored whole or not at all either
     /// way (one the schema rejects is rolled back alone); larger groups write each index page
     /// once per group instead of once per document. `1` commits every document.
     public var documentsPerCommit: Int
@@ -64,6 +65,18 @@ extension KnowledgeBase {
     /// Nothing can be written before the first batch is extracted: a small one starts the
     /// writer early, which a run of a thousand documents felt.
     static let ingestFirstBatchSize = 16
+
+    /// The size of a run's first commit, which doubles commit by commit up to
+    /// ``IngestOptions/documentsPerCommit``. The end of a commit (indexing its sources for
+    /// full-text search, the commit itself) runs on the writer alone, and its WAL is copied
+    /// into the file by the background checkpointer while the next commit is written: a run
+    /// of a thousand documents in one commit left all of it for the end, on one core.
+    static let ingestFirstCommitSize = 256
+
+    /// How many documents the run's commit number `index` (from 0) holds at most.
+    static func commitSize(at index: Int, documentsPerCommit: Int) -> Int {
+        min(documentsPerCommit, ingestFirstCommitSize << min(index, 16))
+    }
 
     /// How many documents the run's batch number `index` (from 0) holds.
     static func ingestBatchSize(at index: Int) -> Int {
@@ -145,8 +158,11 @@ extension KnowledgeBase {
         defer { checkpointer?.stop() }
         let stream = PreparedStream { helper in BatchPreparation(nextBatch(), on: helper, storedFingerprints, prepare) }
         defer { stream.stop() }
+        var commits = 0
         while stream.hasNext() {
-            for (document, outcome) in try store(limit: options.documentsPerCommit, pipeline: pipeline, next: stream.next) {
+            let limit = Self.commitSize(at: commits, documentsPerCommit: options.documentsPerCommit)
+            commits += 1
+            for (document, outcome) in try store(limit: limit, pipeline: pipeline, next: stream.next) {
                 report.outcomes.append((document.path, outcome))
                 progress?(report.outcomes.count, found)
             }
