@@ -45,12 +45,12 @@ final class IngestProgressClock: Sendable {
     /// Called by `ingest` after each document; documents reported within a millisecond of
     /// the previous ones belong to the same commit.
     func documentStored(count: Int) {
-        let seconds = Self.seconds(clock.now - start)
+        let elapsed = seconds(clock.now - start)
         commits.withLock { commits in
-            if let last = commits.last, seconds - last.seconds < 0.001 {
+            if let last = commits.last, elapsed - last.seconds < 0.001 {
                 commits[commits.count - 1].documents = count
             } else {
-                commits.append((count, seconds))
+                commits.append((count, elapsed))
             }
         }
     }
@@ -68,10 +68,6 @@ final class IngestProgressClock: Sendable {
             let fraction = (target - Double(low.documents)) / Double(high.documents - low.documents)
             return low.seconds + fraction * (high.seconds - low.seconds)
         }
-    }
-
-    private static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
     }
 }
 

@@ -134,9 +134,8 @@ extension BenchCommand {
 
         /// Deletes a database of an earlier run, with its WAL and shared-memory files.
         private static func removeDatabase(_ database: URL) throws {
-            for suffix in ["", "-wal", "-shm"] {
-                let file = URL(fileURLWithPath: database.path + suffix)
-                if FileManager.default.fileExists(atPath: file.path) { try FileManager.default.removeItem(at: file) }
+            for file in databaseFiles(at: database.path) where FileManager.default.fileExists(atPath: file) {
+                try FileManager.default.removeItem(atPath: file)
             }
         }
 

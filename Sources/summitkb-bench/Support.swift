@@ -32,13 +32,23 @@ func timed<T>(_ body: () throws -> T) rethrows -> (result: T, seconds: Double) {
     let clock = ContinuousClock()
     var result: T?
     let duration = try clock.measure { result = try body() }
-    return (result!, Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18)
+    return (result!, seconds(duration))
+}
+
+/// A duration in seconds.
+func seconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
+}
+
+/// The paths of a SQLite database file and of its `-wal` and `-shm` files.
+func databaseFiles(at path: String) -> [String] {
+    ["", "-wal", "-shm"].map { path + $0 }
 }
 
 /// Total size of a SQLite database with its `-wal` and `-shm` files, in bytes.
 func databaseBytes(at path: String) -> Int {
-    ["", "-wal", "-shm"].reduce(0) { total, suffix in
-        let size = (try? FileManager.default.attributesOfItem(atPath: path + suffix)[.size] as? Int) ?? nil
+    databaseFiles(at: path).reduce(0) { total, file in
+        let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? nil
         return total + (size ?? 0)
     }
 }
