@@ -27,6 +27,7 @@ let package = Package(
                 .embedInCode("0005_sentences_by_offset.sql"),
                 .embedInCode("0006_narrow_fingerprint_indexes.sql"),
                 .embedInCode("0007_covering_merge_candidates.sql"),
+                .embedInCode("0008_fewer_random_index_writes.sql"),
             ]
         ),
         // Pure extraction pipeline: bytes in, facts with evidence out. No database.

@@ -122,11 +122,14 @@ import Testing
         #expect(status.claims.flatMap(\.witnesses).allSatisfy { $0.sentence != nil })
     }
 
-    /// Migration 0006 keys `proposal_reports_proposal` by an expression of the fingerprint.
-    /// Every statement that reads a proposal's reports in canonical order (the voting sample,
-    /// the test whether a new report can enter it, the conflicts report) must walk that index in
-    /// order, bounded, never sort the proposal's reports.
-    @Test func canonicalOrderIsReadFromTheIndex() throws {
+    /// Migration 0008 keeps each proposal's voting sample in the partial index
+    /// `proposal_reports_voters`, keyed by an expression of the fingerprint. Every statement
+    /// the code runs that reads a proposal's reports in canonical order or reads its sample
+    /// (the recount, the test whether a new report can move a winner, the conflicts report)
+    /// must be served by that index or by the report's id, never sort the proposal's reports;
+    /// merge reasons are written through the index of reports without one, never by walking
+    /// all the proposal's reports.
+    @Test func votingSampleAndMergeReasonsAreReadFromTheirIndexes() throws {
         let kb = try KnowledgeBase()
         let statements = Mutex<[String]>([])
         try kb.writer.writeWithoutTransaction { db in
@@ -141,20 +144,74 @@ import Testing
         }
         _ = try kb.conflicts()
         try kb.writer.writeWithoutTransaction { db in db.trace(nil) }
-        let canonical = Set(statements.withLock { $0 }.filter { $0.contains("substr(") && $0.contains("proposal_reports") })
-        #expect(canonical.count >= 3)
-        for sql in canonical {
-            let plan = try kb.writer.read { db in
+        let run = Set(statements.withLock { $0 }.filter { !$0.hasPrefix("--") })
+        func plan(_ sql: String) throws -> String {
+            try kb.writer.read { db in
                 try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN \(sql)",
                                  arguments: StatementArguments(Array(repeating: 1, count: sql.filter { $0 == "?" }.count)))
                     .map { $0["detail"] as String }
             }.joined(separator: "\n")
-            #expect(plan.contains("INDEX proposal_reports_proposal"), "\(sql)\n\(plan)")
+        }
+        let sampled = run.filter { $0.contains("voter = 1") }
+        #expect(sampled.count >= 3)
+        for sql in sampled {
+            let plan = try plan(sql)
+            let readsTheSample = plan.contains("INDEX proposal_reports_voters")
+            let readsOneReport = sql.contains("r.id = ?") && plan.contains("SEARCH r USING INTEGER PRIMARY KEY (rowid=?)")
+            #expect(readsTheSample || readsOneReport, "\(sql)\n\(plan)")
             #expect(!plan.contains("TEMP B-TREE"), "\(sql)\n\(plan)")
-            if sql.contains("count(*)") {
-                #expect(plan.contains("proposal_id=? AND <expr><?"), "unbounded walk: \(sql)\n\(plan)")
+        }
+        let explained = run.filter { $0.contains("merge_reason IS NULL") && $0.contains("UPDATE proposal_reports") }
+        #expect(explained.count == 1)
+        for sql in explained {
+            let plan = try plan(sql)
+            #expect(plan.contains("INDEX proposal_reports_unexplained"), "\(sql)\n\(plan)")
+        }
+    }
+
+    /// The `voter` flag (migration 0008) marks exactly the first ``ProposalMerger/voters``
+    /// reports of each proposal in canonical order, whatever order reports arrive, leave
+    /// (a deleted voter's place goes to the next report) or move between proposals.
+    @Test func votersAreTheFirstReportsInCanonicalOrderThroughEveryWrite() throws {
+        let kb = try KnowledgeBase()
+        // Each article's fingerprint, and so its place in canonical order, is unrelated to
+        // the order in which the articles are stored.
+        for index in 0..<(ProposalMerger.voters * 2 + 10) {
+            try Support.store(Self.article(stances: [("Germany", .proposes)], extra: "Report \(index)."),
+                              path: "\(index).txt", in: kb)
+        }
+        func expectExactSample(sourceLocation: SourceLocation = #_sourceLocation) throws {
+            let wrong = try kb.writer.read { db in
+                try Int.fetchOne(db, sql: """
+                    SELECT count(*) FROM (
+                        SELECT voter, row_number() OVER (PARTITION BY proposal_id ORDER BY \(ProposalMerger.canonicalOrder)) AS rank
+                        FROM proposal_reports)
+                    WHERE voter <> (rank <= \(ProposalMerger.voters))
+                    """)
+            }
+            #expect(wrong == 0, sourceLocation: sourceLocation)
+        }
+        try expectExactSample()
+        #expect(try kb.writer.read { try Int.fetchOne($0, sql: "SELECT sum(voter) FROM proposal_reports") } == ProposalMerger.voters)
+        try kb.writer.write { db in
+            // Every fifth voter's source goes.
+            let voters = try Int64.fetchAll(db, sql: """
+                SELECT source_id FROM proposal_reports WHERE voter = 1 ORDER BY \(ProposalMerger.canonicalOrder)
+                """)
+            for sourceID in voters.enumerated().filter({ $0.offset.isMultiple(of: 5) }).map(\.element) {
+                try db.execute(sql: "DELETE FROM sources WHERE id = ?", arguments: [sourceID])
             }
         }
+        try expectExactSample()
+        try kb.writer.write { db in
+            // A report of the sample moves to a proposal of its own.
+            try db.execute(sql: "INSERT INTO proposals (summary, kind, merge_key) VALUES ('Moved', 'troop deployment', 'moved')")
+            try db.execute(sql: "UPDATE proposal_reports SET proposal_id = ? WHERE id = (SELECT min(id) FROM proposal_reports WHERE voter = 1)",
+                           arguments: [db.lastInsertedRowID])
+        }
+        try expectExactSample()
+        #expect(try kb.writer.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM proposal_reports WHERE voter = 1 AND proposal_id = (SELECT max(id) FROM proposals)") } == 1)
+        try Support.expectSummariesMatchClaims(kb.writer)
     }
 
     @Test func participantProfileLimitCapsMeetingsAndPositions() throws {

@@ -429,13 +429,15 @@ extension KnowledgeBase {
     }
 
     /// The compared reports of a proposal, the first in canonical order (ties, between copies
-    /// of one article, in index order), are read from the `proposal_reports_proposal` index alone.
+    /// of one article, in index order), are read from the `proposal_reports_voters` index
+    /// alone: they are among the voting sample (migration 0008).
     /// When no participant takes two stances on the proposal (`mixedStances` false: one stance
     /// everywhere cannot be disputed) and the compared reports give one kind and one status, the
     /// proposal is passed over after that one read.
     private static func proposalConflicts(_ db: Database, proposalID: Int64, mixedStances: Bool) throws -> [Conflict] {
         let sample = """
-            SELECT id, source_id, ordinal, kind, status FROM proposal_reports WHERE proposal_id = ?1
+            SELECT id, source_id, ordinal, kind, status FROM proposal_reports INDEXED BY proposal_reports_voters
+            WHERE proposal_id = ?1 AND voter = 1
             ORDER BY \(ProposalMerger.canonicalOrder), kind, status, source_id, id LIMIT ?2
             """
         if !mixedStances {

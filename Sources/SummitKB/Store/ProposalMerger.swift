@@ -56,13 +56,14 @@ struct ProposalMerger {
         return db.lastInsertedRowID
     }
 
-    /// How many reports, in canonical order, vote on a proposal's slots.
+    /// How many reports, in canonical order, vote on a proposal's slots: those with
+    /// `voter = 1`, which triggers keep exact (migration 0008).
     static let voters = 64
 
     /// A proposal's reports in canonical order: by the first 16 hex digits of the source
     /// fingerprint, then position in the source. The expression is the key of the
-    /// `proposal_reports_proposal` index (migration 0006), which SQLite uses only for the
-    /// same expression.
+    /// `proposal_reports_voters` index (migration 0008), which holds the voting sample and
+    /// which SQLite uses only for the same expression.
     static let canonicalOrder = "substr(source_sha256, 1, 16), ordinal"
 
     /// Recomputes the merged slots, meeting and merge reasons of a proposal.
@@ -74,9 +75,9 @@ struct ProposalMerger {
     func refresh(proposalID: Int64) throws {
         let sample = try Row.fetchCursor(db.cachedStatement(sql: """
             SELECT r.summary, r.status, r.conditions, mr.meeting_id
-            FROM (SELECT summary, status, conditions, meeting_report_id FROM proposal_reports
-                  WHERE proposal_id = ? ORDER BY \(Self.canonicalOrder) LIMIT \(Self.voters)) r
+            FROM proposal_reports r INDEXED BY proposal_reports_voters
             LEFT JOIN meeting_reports mr ON mr.id = r.meeting_report_id
+            WHERE r.proposal_id = ? AND r.voter = 1
             """), arguments: [proposalID])
         var summaries: [String?] = [], statuses: [String?] = [], conditions: [String?] = [], meetings: [Int64?] = []
         while let row = try sample.next() {
@@ -108,35 +109,22 @@ struct ProposalMerger {
     /// Whether a freshly inserted report can move a winner of its proposal, which must then
     /// be recounted (``refresh(proposalID:)``); otherwise only its merge reasons can change
     /// (``explain(proposalID:)``).
-    /// - a report outside the voting sample (``voters`` first reports in canonical order)
-    ///   changes no vote;
+    /// - a report outside the voting sample (``voters`` first reports in canonical order,
+    ///   flagged `voter` as it is inserted) changes no vote;
     /// - a report that gives every slot its current winner only adds a vote to each
     ///   winner, while the report it pushes out of a full sample takes at most one vote
     ///   from anyone; a winner that is nil has no vote to lose, since a nil winner means
     ///   no report in the sample gives that slot.
     ///
     /// The proposal's slots must be up to date: not waiting for a recount.
-    func canMoveAWinner(reportID: Int64, of proposalID: Int64) throws -> Bool {
-        // One read: whether the report gives every winner and, only for a report that does
-        // not, how many reports precede it in canonical order (at most `voters`: the sample it
-        // could enter). SQLite bounds an index range by a row value of columns, not of the
-        // index's expression: the `<=` on the key alone ends the walk at the report.
-        let row = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT agrees, CASE WHEN agrees THEN NULL ELSE (
-                SELECT count(*) FROM (
-                    SELECT 1 FROM proposal_reports o
-                    WHERE o.proposal_id = ?2 AND substr(o.source_sha256, 1, 16) <= report.key
-                      AND (substr(o.source_sha256, 1, 16), o.ordinal) < (report.key, report.ordinal)
-                    LIMIT \(Self.voters))) END
-            FROM (SELECT coalesce(r.summary = p.summary AND r.status = p.status AND r.conditions IS p.conditions
-                                  AND mr.meeting_id IS p.meeting_id, 0) AS agrees,
-                         substr(r.source_sha256, 1, 16) AS key, r.ordinal AS ordinal
-                  FROM proposal_reports r JOIN proposals p ON p.id = r.proposal_id
-                  LEFT JOIN meeting_reports mr ON mr.id = r.meeting_report_id
-                  WHERE r.id = ?1) AS report
-            """), arguments: [reportID, proposalID])
-        guard let row, let earlier = row[1] as Int? else { return false }
-        return earlier < Self.voters
+    func canMoveAWinner(reportID: Int64) throws -> Bool {
+        try Bool.fetchOne(db.cachedStatement(sql: """
+            SELECT r.voter = 1 AND NOT coalesce(r.summary = p.summary AND r.status = p.status
+                                                AND r.conditions IS p.conditions AND mr.meeting_id IS p.meeting_id, 0)
+            FROM proposal_reports r JOIN proposals p ON p.id = r.proposal_id
+            LEFT JOIN meeting_reports mr ON mr.id = r.meeting_report_id
+            WHERE r.id = ?
+            """), arguments: [reportID]) ?? false
     }
 
     /// Writes the merge reason of every report that lacks one once the proposal has two
@@ -149,7 +137,8 @@ struct ProposalMerger {
                                        arguments: [proposalID]) ?? 0
         if sources > 1 {
             try DirectStatement(db, sql: """
-                UPDATE proposal_reports SET merge_reason = 'same kind and summary words (' || merge_key || ')'
+                UPDATE proposal_reports INDEXED BY proposal_reports_unexplained
+                SET merge_reason = 'same kind and summary words (' || merge_key || ')'
                 WHERE proposal_id = ? AND merge_reason IS NULL
                 """).execute(.integer(proposalID))
         } else {

@@ -71,7 +71,7 @@ struct SourceStore {
         commit.refresh(proposals: formerProposals)
         commit.refresh(proposals: try proposalMerger.proposals(linkedTo: movedReports.subtracting(newMeetingReports)))
         for (proposalID, reportID) in newProposalReports where !commit.proposalsToRefresh.contains(proposalID) {
-            if try proposalMerger.canMoveAWinner(reportID: reportID, of: proposalID) {
+            if try proposalMerger.canMoveAWinner(reportID: reportID) {
                 commit.refresh(proposals: [proposalID])
             } else {
                 commit.explain(proposalID: proposalID)
