@@ -5,9 +5,17 @@ import Testing
 
 /// Shared helpers for the ingest, persistence, merge and hostile-input tests.
 enum IngestTestSupport {
+    /// The folder that holds every ``temporaryFolder()`` of this test process; it is removed
+    /// when the process exits, so test runs leave nothing behind.
+    private static let testProcessFolder: URL = {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("summitkb-tests-\(UUID().uuidString)")
+        atexit { try? FileManager.default.removeItem(at: IngestTestSupport.testProcessFolder) }
+        return url
+    }()
+
     /// A fresh, empty temporary folder.
     static func temporaryFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("summitkb-tests-\(UUID().uuidString)")
+        let url = testProcessFolder.appendingPathComponent(UUID().uuidString)
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
