@@ -16,10 +16,10 @@
 -- `voter` is 1 on exactly those first 64 reports of each proposal, a partial index holds
 -- only them in canonical order, and proposal_reports_proposal is keyed by proposal alone,
 -- where a new report is appended. Triggers keep the flag exact whoever writes the table:
--- a new report enters the sample when it has room or the report joins before its last
--- (which leaves), a deleted voter's place goes to the first report outside the sample, and a report
--- moved to another proposal or given another fingerprint or position re-ranks both
--- proposals. Only the last two read more than the sample, and only for a proposal that
+-- a new report enters the sample when the sample has room or when the report comes before
+-- the sample's last report (which then leaves), a deleted voter's place goes to the first
+-- report outside the sample, and a report moved to another proposal or given another
+-- fingerprint or position re-ranks both proposals. Only the last two read more than the sample, and only for a proposal that
 -- loses a voter or is edited by hand.
 ALTER TABLE proposal_reports ADD COLUMN voter INTEGER NOT NULL DEFAULT 0 CHECK (voter IN (0, 1));
 

@@ -11,6 +11,26 @@ import SummitKBMigrations
         #expect(status.currentVersion == SchemaMigrator.latestVersion)
         #expect(status.entries.allSatisfy { $0.appliedAt != nil })
     }
+
+    /// Migration 0004 wrote the CHECKs of the tables ingest writes as `col = 'a' OR ...`:
+    /// SQLite evaluates an `IN` list of more than two values with a temporary b-tree per
+    /// checked row (two values compile to comparisons). No later migration may bring one back;
+    /// `corrections`, written rarely, keeps its lists.
+    @Test func checksOfIngestTablesUseNoLongInLists() throws {
+        let kb = try KnowledgeBase()
+        let tables = try kb.writer.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT name, sql FROM sqlite_master WHERE type = 'table' AND sql LIKE '%CHECK%' AND name <> 'corrections'
+                """).map { ($0["name"] as String, $0["sql"] as String) }
+        }
+        #expect(tables.count >= 5)
+        for (name, sql) in tables {
+            for list in sql.uppercased().components(separatedBy: " IN (").dropFirst() {
+                let values = list.prefix { $0 != ")" }.split(separator: ",")
+                #expect(values.count <= 2, "\(name): IN (\(list.prefix { $0 != ")" }))")
+            }
+        }
+    }
 }
 
 @Suite struct TextIndexMigrationTests {

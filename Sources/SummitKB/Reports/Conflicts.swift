@@ -429,8 +429,8 @@ extension KnowledgeBase {
     }
 
     /// The compared reports of a proposal, the first in canonical order (ties, between copies
-    /// of one article, in index order), are read from the `proposal_reports_voters` index
-    /// alone: they are among the voting sample (migration 0008).
+    /// of one article, in index order), are read in the order of the `proposal_reports_voters`
+    /// index: they are among the voting sample (migration 0008).
     /// When no participant takes two stances on the proposal (`mixedStances` false: one stance
     /// everywhere cannot be disputed) and the compared reports give one kind and one status, the
     /// proposal is passed over after that one read.
