@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 import Testing
 @testable import SummitKB
 
@@ -18,6 +19,32 @@ enum IngestTestSupport {
         let url = testProcessFolder.appendingPathComponent(UUID().uuidString)
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
+    }
+
+    /// The SQL of every statement `body` runs on the connection of `kb`, in order, with its
+    /// arguments written in when `expanded`.
+    static func statements(runBy kb: KnowledgeBase, expanded: Bool = false, _ body: () throws -> Void) throws -> [String] {
+        let statements = Mutex<[String]>([])
+        kb.writer.writeWithoutTransaction { db in
+            db.trace { event in
+                if case let .statement(statement) = event {
+                    let sql = expanded ? statement.expandedSQL : statement.sql
+                    statements.withLock { $0.append(sql) }
+                }
+            }
+        }
+        defer { kb.writer.writeWithoutTransaction { db in db.trace(nil) } }
+        try body()
+        return statements.withLock { $0 }
+    }
+
+    /// The lines of `EXPLAIN QUERY PLAN` for `sql`, each of its `?` bound to `placeholder`.
+    static func queryPlan(_ sql: String, in kb: KnowledgeBase, placeholder: DatabaseValue = 1.databaseValue) throws -> [String] {
+        try kb.writer.read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN \(sql)",
+                             arguments: StatementArguments(Array(repeating: placeholder, count: sql.filter { $0 == "?" }.count)))
+                .map { $0["detail"] as String }
+        }
     }
 
     /// A file knowledge base in a fresh temporary folder.

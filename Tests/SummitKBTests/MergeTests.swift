@@ -27,13 +27,13 @@ import Testing
     @Test func aReportJoiningAMeetingIsStoredStraightInIt() throws {
         let kb = try KnowledgeBase()
         try Support.store(MeetingArticles.article(extra: "First outlet."), path: "a.txt", in: kb)
-        let statements = StatementLog()
-        try kb.writer.write { db in db.trace { statements.append($0.expandedDescription) } }
-        try Support.store(MeetingArticles.article(extra: "Second outlet."), path: "b.txt", in: kb)
+        let statements = try Support.statements(runBy: kb, expanded: true) {
+            try Support.store(MeetingArticles.article(extra: "Second outlet."), path: "b.txt", in: kb)
+        }
         // No meeting made for b's report, nor deleted when it merged, nor the report moved after.
-        #expect(!statements.all.contains { $0.hasPrefix("INSERT INTO meetings") })
-        #expect(!statements.all.contains { $0.hasPrefix("DELETE FROM meetings") })
-        #expect(!statements.all.contains { $0.hasPrefix("UPDATE meeting_reports SET meeting_id") })
+        #expect(!statements.contains { $0.hasPrefix("INSERT INTO meetings") })
+        #expect(!statements.contains { $0.hasPrefix("DELETE FROM meetings") })
+        #expect(!statements.contains { $0.hasPrefix("UPDATE meeting_reports SET meeting_id") })
         let rows = try kb.writer.read { db in
             try Row.fetchAll(db, sql: "SELECT r.meeting_id, r.merge_reason, m.report_count, m.source_count FROM meeting_reports r JOIN meetings m ON m.id = r.meeting_id ORDER BY r.id")
         }
@@ -59,37 +59,21 @@ import Testing
     /// block) must be a covering-index search of its block.
     @Test func mergeCandidatesAreReadFromTheBlockIndexesAlone() throws {
         let kb = try KnowledgeBase()
-        let statements = StatementLog()
-        try kb.writer.write { db in
-            db.trace { event in
-                if case let .statement(statement) = event { statements.append(statement.sql) }
-            }
+        let statements = try Support.statements(runBy: kb) {
+            try Support.store(MeetingArticles.article(extra: "Dated, published.", published: "2025-02-18"), path: "a.txt", in: kb)
+            try Support.store(MeetingArticles.article(extra: "Dated, unpublished."), path: "b.txt", in: kb)
+            try Support.store(MeetingArticles.article(date: nil, extra: "Undated, published.", published: "2025-02-18"),
+                              path: "c.txt", in: kb)
+            try Support.store(MeetingArticles.article(date: nil, extra: "Undated, unpublished."), path: "d.txt", in: kb)
         }
-        try Support.store(MeetingArticles.article(extra: "Dated, published.", published: "2025-02-18"), path: "a.txt", in: kb)
-        try Support.store(MeetingArticles.article(extra: "Dated, unpublished."), path: "b.txt", in: kb)
-        try Support.store(MeetingArticles.article(date: nil, extra: "Undated, published.", published: "2025-02-18"),
-                          path: "c.txt", in: kb)
-        try Support.store(MeetingArticles.article(date: nil, extra: "Undated, unpublished."), path: "d.txt", in: kb)
-        let candidateQueries = Set(statements.all.filter { $0.contains("INDEXED BY meeting_reports_block") })
+        let candidateQueries = Set(statements.filter { $0.contains("INDEXED BY meeting_reports_block") })
         #expect(candidateQueries.count == 5)
         for sql in candidateQueries {
-            let plan = try kb.writer.read { db in
-                try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN \(sql)",
-                                 arguments: StatementArguments(Array(repeating: "x", count: sql.filter { $0 == "?" }.count)))
-                    .map { $0["detail"] as String }
-            }.joined(separator: "\n")
+            let plan = try Support.queryPlan(sql, in: kb, placeholder: "x".databaseValue).joined(separator: "\n")
             #expect(plan.contains("USING COVERING INDEX meeting_reports_block") && plan.contains("block_key=?"), "\(sql)\n\(plan)")
         }
         #expect(try kb.writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM meetings") } == 1)
         try Support.expectIntegrity(kb)
-    }
-
-    /// SQL statements a connection ran, collected by a trace.
-    private final class StatementLog: @unchecked Sendable {
-        private var statements: [String] = []
-        private let lock = NSLock()
-        func append(_ statement: String) { lock.withLock { statements.append(statement) } }
-        var all: [String] { lock.withLock { statements } }
     }
 
     @Test func meetingsInOneCityOnDifferentDaysStayTwo() throws {

@@ -1,6 +1,5 @@
 import Foundation
 import GRDB
-import Synchronization
 import Testing
 @testable import SummitKB
 
@@ -131,27 +130,15 @@ import Testing
     /// all the proposal's reports.
     @Test func votingSampleAndMergeReasonsAreReadFromTheirIndexes() throws {
         let kb = try KnowledgeBase()
-        let statements = Mutex<[String]>([])
-        try kb.writer.writeWithoutTransaction { db in
-            db.trace { event in
-                if case let .statement(statement) = event { statements.withLock { $0.append(statement.sql) } }
+        let run = Set(try Support.statements(runBy: kb) {
+            for index in 0..<12 {
+                var result = Self.article(stances: [("Germany", .proposes)], extra: "Report \(index).")
+                result.proposals[0].status = index.isMultiple(of: 3) ? .rejected : .proposed  // some cannot agree
+                try Support.store(result, path: "\(index).txt", in: kb)
             }
-        }
-        for index in 0..<12 {
-            var result = Self.article(stances: [("Germany", .proposes)], extra: "Report \(index).")
-            result.proposals[0].status = index.isMultiple(of: 3) ? .rejected : .proposed  // some cannot agree
-            try Support.store(result, path: "\(index).txt", in: kb)
-        }
-        _ = try kb.conflicts()
-        try kb.writer.writeWithoutTransaction { db in db.trace(nil) }
-        let run = Set(statements.withLock { $0 }.filter { !$0.hasPrefix("--") })
-        func plan(_ sql: String) throws -> String {
-            try kb.writer.read { db in
-                try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN \(sql)",
-                                 arguments: StatementArguments(Array(repeating: 1, count: sql.filter { $0 == "?" }.count)))
-                    .map { $0["detail"] as String }
-            }.joined(separator: "\n")
-        }
+            _ = try kb.conflicts()
+        }.filter { !$0.hasPrefix("--") })
+        func plan(_ sql: String) throws -> String { try Support.queryPlan(sql, in: kb).joined(separator: "\n") }
         let sampled = run.filter { $0.contains("voter = 1") }
         #expect(sampled.count >= 3)
         for sql in sampled {

@@ -1,6 +1,5 @@
 import Foundation
 import GRDB
-import Synchronization
 import Testing
 @testable import SummitKB
 
@@ -187,30 +186,23 @@ import Testing
                       "conflicts", "explain", "search"])
     func reportsUseIndexes(report: String) throws {
         let listedTables: Set<String> = report == "sources" ? ["sources"] : []
-        let statements = Mutex<[String]>([])
-        try kb.writer.writeWithoutTransaction { db in
-            db.trace { event in
-                if case let .statement(statement) = event { statements.withLock { $0.append(statement.expandedSQL) } }
+        let statements = try IngestTestSupport.statements(runBy: kb, expanded: true) {
+            switch report {
+            case "timeline": _ = try kb.timeline()
+            case "meeting": _ = try kb.meetingDossier(id: 1)
+            case "attendance": _ = try kb.attendance()
+            case "participant": _ = try kb.participantProfile(named: "Macron")
+            case "proposals": _ = try kb.proposalsReport()
+            case "sources": _ = try kb.sourcesReport()
+            case "source": _ = try kb.sourcesReport(source: "2")
+            case "conflicts": _ = try kb.conflicts()
+            case "explain": _ = try kb.explain(.participant(name: "Macron"))
+            default: _ = try kb.search("Paris troops")
             }
         }
-        switch report {
-        case "timeline": _ = try kb.timeline()
-        case "meeting": _ = try kb.meetingDossier(id: 1)
-        case "attendance": _ = try kb.attendance()
-        case "participant": _ = try kb.participantProfile(named: "Macron")
-        case "proposals": _ = try kb.proposalsReport()
-        case "sources": _ = try kb.sourcesReport()
-        case "source": _ = try kb.sourcesReport(source: "2")
-        case "conflicts": _ = try kb.conflicts()
-        case "explain": _ = try kb.explain(.participant(name: "Macron"))
-        default: _ = try kb.search("Paris troops")
-        }
-        try kb.writer.writeWithoutTransaction { db in db.trace(nil) }
         let guarded = ["meetings", "participants", "evidence", "sources"]
-        for sql in statements.withLock({ $0 }) where sql.hasPrefix("SELECT") && !sql.contains("sqlite_master") {
-            let plan = try kb.writer.read { db in
-                try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN \(sql)").map { $0["detail"] as String }
-            }
+        for sql in statements where sql.hasPrefix("SELECT") && !sql.contains("sqlite_master") {
+            let plan = try IngestTestSupport.queryPlan(sql, in: kb)
             for line in plan where line.hasPrefix("SCAN ") && !line.contains("INDEX") {
                 let table = String(line.dropFirst(5).prefix { $0 != " " })
                 #expect(!guarded.contains(table) || listedTables.contains(table),
