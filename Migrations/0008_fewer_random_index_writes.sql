@@ -19,8 +19,8 @@
 -- a new report enters the sample when the sample has room or when the report comes before
 -- the sample's last report (which then leaves), a deleted voter's place goes to the first
 -- report outside the sample, and a report moved to another proposal or given another
--- fingerprint or position re-ranks both proposals. Only the last two read more than the sample, and only for a proposal that
--- loses a voter or is edited by hand.
+-- fingerprint or position re-ranks both proposals. Only the last two read more than the
+-- sample, and only for a proposal that loses a voter or is edited by hand.
 ALTER TABLE proposal_reports ADD COLUMN voter INTEGER NOT NULL DEFAULT 0 CHECK (voter IN (0, 1));
 
 UPDATE proposal_reports SET voter = 1 FROM (
