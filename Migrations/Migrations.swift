@@ -21,6 +21,7 @@ public struct SchemaMigration: Sendable, Hashable {
         SchemaMigration(version: 6, name: "0006_narrow_fingerprint_indexes", bytes: PackageResources._006_narrow_fingerprint_indexes_sql),
         SchemaMigration(version: 7, name: "0007_covering_merge_candidates", bytes: PackageResources._007_covering_merge_candidates_sql),
         SchemaMigration(version: 8, name: "0008_fewer_random_index_writes", bytes: PackageResources._008_fewer_random_index_writes_sql),
+        SchemaMigration(version: 9, name: "0009_voter_counts", bytes: PackageResources._009_voter_counts_sql),
     ]
 
     init(version: Int, name: String, bytes: [UInt8]) {

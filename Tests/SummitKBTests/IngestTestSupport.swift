@@ -134,10 +134,11 @@ enum IngestTestSupport {
                 SELECT m.id, count(r.id), count(DISTINCT r.source_id)
                 FROM meetings m LEFT JOIN meeting_reports r ON r.meeting_id = m.id GROUP BY m.id
                 """),
-            ("proposals", "SELECT id, report_count, source_count, mixed_stances FROM proposals", """
+            ("proposals", "SELECT id, report_count, source_count, mixed_stances, voter_count FROM proposals", """
                 SELECT p.id, count(r.id), count(DISTINCT r.source_id),
                        (SELECT count(*) FROM (SELECT 1 FROM proposal_positions WHERE proposal_id = p.id
-                                              GROUP BY participant_id HAVING count(DISTINCT stance) > 1))
+                                              GROUP BY participant_id HAVING count(DISTINCT stance) > 1)),
+                       min(count(r.id), \(ProposalMerger.voters))
                 FROM proposals p LEFT JOIN proposal_reports r ON r.proposal_id = p.id GROUP BY p.id
                 """),
             ("participants", "SELECT id, mention_count, source_count FROM participants", """

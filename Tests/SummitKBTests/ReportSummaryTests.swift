@@ -157,8 +157,10 @@ import Testing
     }
 
     /// The `voter` flag (migration 0008) marks exactly the first ``ProposalMerger/voters``
-    /// reports of each proposal in canonical order, whatever order reports arrive, leave
-    /// (a deleted voter's place goes to the next report) or move between proposals.
+    /// reports of each proposal in canonical order, and `proposals.voter_count` (migration
+    /// 0009) counts them, whatever order reports arrive, leave (a deleted voter's place goes
+    /// to the next report) or move between proposals, and whatever flag a report written by
+    /// hand comes with.
     @Test func votersAreTheFirstReportsInCanonicalOrderThroughEveryWrite() throws {
         let kb = try KnowledgeBase()
         // Each article's fingerprint, and so its place in canonical order, is unrelated to
@@ -177,6 +179,7 @@ import Testing
                     """)
             }
             #expect(wrong == 0, sourceLocation: sourceLocation)
+            try Support.expectSummariesMatchClaims(kb.writer, sourceLocation: sourceLocation)  // `voter_count` among them
         }
         try expectExactSample()
         #expect(try kb.writer.read { try Int.fetchOne($0, sql: "SELECT sum(voter) FROM proposal_reports") } == ProposalMerger.voters)
@@ -198,7 +201,21 @@ import Testing
         }
         try expectExactSample()
         #expect(try kb.writer.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM proposal_reports WHERE voter = 1 AND proposal_id = (SELECT max(id) FROM proposals)") } == 1)
-        try Support.expectSummariesMatchClaims(kb.writer)
+        // Reports written by hand with `voter = 1`: one that belongs in the full sample, one
+        // that does not; and one flagged 0 that belongs.
+        try kb.writer.write { db in
+            let proposalID = try Int64.fetchOne(db, sql: "SELECT min(proposal_id) FROM proposal_reports")!
+            let sourceID = try Int64.fetchOne(db, sql: "SELECT max(source_id) FROM proposal_reports WHERE proposal_id = ?", arguments: [proposalID])!
+            for (ordinal, fingerprint, voter) in [(7, String(repeating: "0", count: 64), 1), (8, String(repeating: "f", count: 64), 1),
+                                                  (9, String(repeating: "0", count: 64), 0)] {
+                try db.execute(sql: """
+                    INSERT INTO proposal_reports (source_id, proposal_id, ordinal, summary, kind, status, merge_key, source_sha256, voter)
+                    VALUES (?, ?, ?, 'By hand', 'troop deployment', 'proposed', 'by hand', ?, ?)
+                    """, arguments: [sourceID, proposalID, ordinal, fingerprint, voter])
+            }
+            try db.execute(sql: "UPDATE proposals SET report_count = report_count + 3 WHERE id = ?", arguments: [proposalID])
+        }
+        try expectExactSample()
     }
 
     @Test func participantProfileLimitCapsMeetingsAndPositions() throws {
