@@ -29,4 +29,10 @@ public struct SchemaMigration: Sendable, Hashable {
         self.name = name
         self.sql = String(decoding: bytes, as: UTF8.self)
     }
+
+    /// The schema every migration in ``all`` builds, as one script that creates it and records
+    /// the migrations in `schema_migrations` (`Snapshot/schema.sql`, written by
+    /// `scripts/squash-migrations.sh`). A new database is created from it: replaying the
+    /// migrations made SQLite parse the whole schema again after each `ALTER TABLE`.
+    public static let snapshot = String(decoding: PackageResources.schema_sql, as: UTF8.self)
 }

@@ -173,3 +173,48 @@ import SummitKBMigrations
         #expect(try kb.writer.read(PlainCheckMigrationTests.schema) == fresh.writer.read(PlainCheckMigrationTests.schema))
     }
 }
+
+@Suite struct SchemaSnapshotTests {
+    /// A new database is created from `Migrations/Snapshot/schema.sql`; an older one replays
+    /// the migrations it lacks. Both must end with the same schema, recorded migrations and
+    /// full-text index settings.
+    @Test func theSnapshotBuildsWhatReplayingEveryMigrationBuilds() throws {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = false
+        let replayed = try DatabaseQueue(configuration: configuration)
+        try replayed.writeWithoutTransaction { db in
+            for migration in SchemaMigration.all {
+                try db.inTransaction { try db.execute(sql: migration.sql); return .commit }
+            }
+        }
+        func state(_ db: Database) throws -> [String] {
+            try PlainCheckMigrationTests.schema(db)
+                + Row.fetchAll(db, sql: "SELECT version, name FROM schema_migrations ORDER BY version").map(\.description)
+                + Row.fetchAll(db, sql: "SELECT k, v FROM sources_fts_config ORDER BY k").map(\.description)
+        }
+        let created = try KnowledgeBase()
+        let (expected, actual) = (try replayed.read(state), try created.writer.read(state))
+        #expect(actual == expected, """
+            Migrations/Snapshot/schema.sql builds another schema than the migrations: run scripts/squash-migrations.sh. \
+            Only in the snapshot: \(actual.filter { !expected.contains($0) }); only from the migrations: \(expected.filter { !actual.contains($0) })
+            """)
+        #expect(expected.count > 60)
+    }
+
+    /// A new file is created from the snapshot, which makes every table before any index
+    /// (replaying the migrations rebuilds tables after indexes were made), and is complete:
+    /// opening it again applies nothing.
+    @Test func aNewFileIsCreatedFromTheSnapshotAndNeedsNoMigration() throws {
+        let (kb, _) = try IngestTestSupport.fileKnowledgeBase()
+        let (lastTable, firstIndex) = try kb.writer.read { db in
+            (try Int.fetchOne(db, sql: "SELECT max(rowid) FROM sqlite_master WHERE type = 'table'")!,
+             try Int.fetchOne(db, sql: "SELECT min(rowid) FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")!)
+        }
+        #expect(lastTable < firstIndex)
+        let status = try kb.schemaStatus()
+        #expect(status.currentVersion == SchemaMigrator.latestVersion)
+        #expect(status.entries.allSatisfy { $0.appliedAt != nil })
+        let again = try KnowledgeBase(path: kb.path)
+        #expect(try again.schemaStatus() == status)
+    }
+}

@@ -137,10 +137,11 @@ public struct SchemaStatus: Codable, Sendable, Hashable {
     public var currentVersion: Int { entries.filter { $0.appliedAt != nil }.map(\.version).max() ?? 0 }
 }
 
-/// Applies the embedded SQL migrations in order, each in its own transaction, with foreign
-/// keys off: a migration that rebuilds a table drops it first, and dropping a parent table
-/// with foreign keys on deletes its children. Every foreign key is checked before each
-/// migration commits.
+/// Creates a new database from the schema snapshot (``SchemaMigration/snapshot``) and
+/// brings an existing one up to date with the embedded SQL migrations it lacks, in order,
+/// each in its own transaction, with foreign keys off: a migration that rebuilds a table
+/// drops it first, and dropping a parent table with foreign keys on deletes its children.
+/// Every foreign key is checked before each transaction commits.
 enum SchemaMigrator {
     static var latestVersion: Int { SchemaMigration.all.last?.version ?? 0 }
 
@@ -166,25 +167,38 @@ enum SchemaMigrator {
                 throw SummitKBError.cannotOpen(path: path, reason: "not a SummitKB database (it has tables but no schema_migrations)")
             }
             try db.execute(sql: "PRAGMA journal_mode = WAL")
-            let pending = SchemaMigration.all.filter { applied[$0.version] == nil }
-            guard !pending.isEmpty else { return }
+            guard SchemaMigration.all.contains(where: { applied[$0.version] == nil }) else { return }
             try db.execute(sql: "PRAGMA foreign_keys = OFF")
             defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
-            for migration in pending {
+            if applied.isEmpty {
+                // A new database: the snapshot of every migration, in one transaction.
+                try db.inTransaction(.immediate) {
+                    db.clearSchemaCache()
+                    if try appliedVersions(db).isEmpty {  // another process may have created it meanwhile
+                        try db.execute(sql: SchemaMigration.snapshot)
+                        try checkForeignKeys(db, path: path, after: "the schema snapshot")
+                    }
+                    return .commit
+                }
+                applied = try appliedVersions(db)
+            }
+            for migration in SchemaMigration.all where applied[migration.version] == nil {
                 // Re-checked under the write lock: another process may have applied it meanwhile.
                 try db.inTransaction(.immediate) {
                     db.clearSchemaCache()
                     if try appliedVersions(db)[migration.version] == nil {
                         try db.execute(sql: migration.sql)
-                        if let broken = try Row.fetchOne(db, sql: "PRAGMA foreign_key_check") {
-                            throw SummitKBError.cannotOpen(path: path, reason: """
-                                migration \(migration.name) left a broken foreign key in \(broken[0] as String? ?? "?")
-                                """)
-                        }
+                        try checkForeignKeys(db, path: path, after: "migration \(migration.name)")
                     }
                     return .commit
                 }
             }
+        }
+    }
+
+    private static func checkForeignKeys(_ db: Database, path: String, after step: String) throws {
+        if let broken = try Row.fetchOne(db, sql: "PRAGMA foreign_key_check") {
+            throw SummitKBError.cannotOpen(path: path, reason: "\(step) left a broken foreign key in \(broken[0] as String? ?? "?")")
         }
     }
 
