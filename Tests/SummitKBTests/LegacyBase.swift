@@ -13,10 +13,10 @@ enum LegacyBase {
         let (kb, folder) = try IngestTestSupport.fileKnowledgeBase()
         let generator = CorpusGenerator(seed: seed)
         for index in 0..<articles {
-            try kb.ingest(text: generator.article(index).fileContents(metadata: .frontMatter), path: "a\(index).txt")
+            _ = try kb.ingest(text: generator.article(index).fileContents(metadata: .frontMatter), path: "a\(index).txt")
         }
-        try kb.ingest(text: "Kraków – Ministers met in Genève on Monday. Ça continue: Friedrich Merz proposed a ceasefire.",
-                      path: "accents.txt")
+        _ = try kb.ingest(text: "Kraków – Ministers met in Genève on Monday. Ça continue: Friedrich Merz proposed a ceasefire.",
+                          path: "accents.txt")
         return (folder.appendingPathComponent("kb.sqlite").path, folder)
     }
 

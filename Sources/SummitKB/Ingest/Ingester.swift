@@ -20,12 +20,13 @@ public struct IngestOptions: Sendable {
         self.documentsPerCommit = max(1, documentsPerCommit)
     }
 
-    /// Loads the lexicons as an ingest would, without touching any database: a command
-    /// can refuse a bad `--lexicon` before it creates the database file.
+    /// Reads and checks the user's lexicons as an ingest would, without touching any
+    /// database: a command can refuse a bad `--lexicon` before it creates the database file.
+    /// The built-in data files are not loaded again here: they are part of the build.
     ///
     /// - Throws: ``SummitKBError/badDataFile(_:)`` naming the file and the problem.
     public func validate() throws {
-        _ = try KnowledgeBase.pipeline(lexiconPaths: lexiconPaths)
+        _ = try KnowledgeBase.userLexicons(lexiconPaths)
     }
 }
 
@@ -219,8 +220,15 @@ extension KnowledgeBase {
 
     /// The extraction pipeline for a run: built-in resources plus the user's lexicons.
     static func pipeline(lexiconPaths: [String]) throws -> ExtractionPipeline {
+        let lexicons = try userLexicons(lexiconPaths)
         var resources = try ExtractionResources.builtIn()
-        for path in lexiconPaths {
+        for lexicon in lexicons { resources.lexicon = resources.lexicon.adding(lexicon) }
+        return ExtractionPipeline(resources: resources)
+    }
+
+    /// The user's lexicon files, read and parsed, in order.
+    static func userLexicons(_ paths: [String]) throws -> [Lexicon] {
+        try paths.map { path in
             let text: String
             do {
                 text = try String(contentsOfFile: path, encoding: .utf8)
@@ -228,12 +236,11 @@ extension KnowledgeBase {
                 throw SummitKBError.badDataFile("\(path): cannot read lexicon: \(error.localizedDescription)")
             }
             do {
-                try resources.addLexicon(named: path, text: text)
+                return try Lexicon(name: path, text: text)
             } catch {
                 throw SummitKBError.badDataFile("\(error)")
             }
         }
-        return ExtractionPipeline(resources: resources)
     }
 
     /// Writes the next `limit` documents that `next` gives (fewer when it runs out) in one
