@@ -50,7 +50,7 @@ import SummitKBMigrations
         try queue.close()
         let kb = try KnowledgeBase(path: path)
         #expect(try kb.schemaStatus().currentVersion == SchemaMigrator.latestVersion)
-        try kb.ingest(text: "Leaders met in Zanzibar on Monday to discuss a ceasefire.", path: "new.txt")
+        _ = try kb.ingest(text: "Leaders met in Zanzibar on Monday to discuss a ceasefire.", path: "new.txt")
         let found = try kb.writer.read { db in
             try String.fetchAll(db, sql: """
                 SELECT s.path FROM sources_fts JOIN sources s ON s.id = sources_fts.rowid

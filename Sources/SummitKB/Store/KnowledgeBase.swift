@@ -170,35 +170,30 @@ enum SchemaMigrator {
             guard SchemaMigration.all.contains(where: { applied[$0.version] == nil }) else { return }
             try db.execute(sql: "PRAGMA foreign_keys = OFF")
             defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
-            if applied.isEmpty {
-                // A new database: the snapshot of every migration, in one transaction.
+            // Runs `sql` in one transaction unless, read again under the write lock (another
+            // process may have migrated meanwhile), the applied versions show it `done`.
+            func apply(_ sql: String, as step: String, unless done: ([Int: String]) -> Bool) throws {
                 try db.inTransaction(.immediate) {
                     db.clearSchemaCache()
-                    if try appliedVersions(db).isEmpty {  // another process may have created it meanwhile
-                        try db.execute(sql: SchemaMigration.snapshot)
-                        try checkForeignKeys(db, path: path, after: "the schema snapshot")
+                    if try !done(appliedVersions(db)) {
+                        try db.execute(sql: sql)
+                        if let broken = try Row.fetchOne(db, sql: "PRAGMA foreign_key_check") {
+                            throw SummitKBError.cannotOpen(path: path, reason: """
+                                \(step) left a broken foreign key in \(broken[0] as String? ?? "?")
+                                """)
+                        }
                     }
                     return .commit
                 }
+            }
+            if applied.isEmpty {
+                // A new database: the snapshot of every migration, in one transaction.
+                try apply(SchemaMigration.snapshot, as: "the schema snapshot") { !$0.isEmpty }
                 applied = try appliedVersions(db)
             }
             for migration in SchemaMigration.all where applied[migration.version] == nil {
-                // Re-checked under the write lock: another process may have applied it meanwhile.
-                try db.inTransaction(.immediate) {
-                    db.clearSchemaCache()
-                    if try appliedVersions(db)[migration.version] == nil {
-                        try db.execute(sql: migration.sql)
-                        try checkForeignKeys(db, path: path, after: "migration \(migration.name)")
-                    }
-                    return .commit
-                }
+                try apply(migration.sql, as: "migration \(migration.name)") { $0[migration.version] != nil }
             }
-        }
-    }
-
-    private static func checkForeignKeys(_ db: Database, path: String, after step: String) throws {
-        if let broken = try Row.fetchOne(db, sql: "PRAGMA foreign_key_check") {
-            throw SummitKBError.cannotOpen(path: path, reason: "\(step) left a broken foreign key in \(broken[0] as String? ?? "?")")
         }
     }
 
