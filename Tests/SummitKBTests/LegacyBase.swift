@@ -30,6 +30,14 @@ enum LegacyBase {
             """],
     ]
 
+    /// Runs migrations 1 through `version` on `db`, each in its own transaction, as a file
+    /// that old builds migrated step by step got them (foreign keys must be off).
+    static func replayMigrations(through version: Int, in db: Database) throws {
+        for migration in SchemaMigration.all where migration.version <= version {
+            try db.inTransaction { try db.execute(sql: migration.sql); return .commit }
+        }
+    }
+
     /// Writes a base at `path` with migrations 1 through `version`, then every row of the
     /// current base at `current`, ids included. The old schema's triggers are held back
     /// while the rows are copied (the copied summaries are right already), and the text
@@ -39,9 +47,7 @@ enum LegacyBase {
         configuration.foreignKeysEnabled = false
         let queue = try DatabaseQueue(path: path, configuration: configuration)
         try queue.writeWithoutTransaction { db in
-            for migration in SchemaMigration.all where migration.version <= version {
-                try db.inTransaction { try db.execute(sql: migration.sql); return .commit }
-            }
+            try replayMigrations(through: version, in: db)
             try db.execute(sql: "ATTACH DATABASE ? AS current", arguments: [current])
             try db.inTransaction {
                 let triggers = try Row.fetchAll(db, sql: "SELECT name, sql FROM main.sqlite_master WHERE type = 'trigger'")

@@ -182,11 +182,7 @@ import SummitKBMigrations
         var configuration = Configuration()
         configuration.foreignKeysEnabled = false
         let replayed = try DatabaseQueue(configuration: configuration)
-        try replayed.writeWithoutTransaction { db in
-            for migration in SchemaMigration.all {
-                try db.inTransaction { try db.execute(sql: migration.sql); return .commit }
-            }
-        }
+        try replayed.writeWithoutTransaction { try LegacyBase.replayMigrations(through: SchemaMigrator.latestVersion, in: $0) }
         func state(_ db: Database) throws -> [String] {
             try PlainCheckMigrationTests.schema(db)
                 + Row.fetchAll(db, sql: "SELECT version, name FROM schema_migrations ORDER BY version").map(\.description)
