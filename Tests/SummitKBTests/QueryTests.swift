@@ -73,7 +73,7 @@ import Testing
 
     @Test func positionsOfAParticipant() throws {
         let france = try kb.positions(ofParticipant: ID.france)
-        #expect(france == [PositionEntry(proposalId: 1, summary: "Deploy peacekeeping troops to Ukraine", stance: .proposes,
+        #expect(france == [PositionEntry(proposalId: 1, summary: "Deploy peacekeeping troops to Ukraine", stance: .proposes, reportCount: 2,
                                          sources: [QueryFixtures.Paths.chiefs, QueryFixtures.Paths.summit])])
         #expect(try kb.positions(ofParticipant: ID.spain).isEmpty)
     }

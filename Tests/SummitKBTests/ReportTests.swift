@@ -51,11 +51,30 @@ import Testing
         #expect(uk.participant.name == "United Kingdom")
         #expect(uk.meetings.map(\.meetingId) == [3, 1])
         #expect(uk.positions.map(\.stance) == [.proposes])
+        #expect(uk.positions.map(\.reportCount) == [uk.positions[0].sources.count])
         #expect(uk.sourceCount == 2)
         try expectShape(uk, .object([
             "participant": Shapes.participant, "aliases": .array(.string), "source_count": .number,
             "mention_count": .number, "meetings": .array(Shapes.attendanceRow), "positions": .array(Shapes.position),
         ]))
+    }
+
+    @Test func aStanceReportedEverywhereListsTenSourcesAndCountsThemAll() throws {
+        let kb = try KnowledgeBase()
+        let paths = (1...12).map { String(format: "wire-%02d.txt", $0) }
+        for path in paths.reversed() {
+            // The same sentence in every source: one proposal, one stance, twelve reports.
+            #expect(try kb.ingest(text: "Paris – French President Emmanuel Macron has offered to deploy peacekeeping troops to Ukraine.\n",
+                                  path: path, metadata: ArticleMetadata(published: "2025-03-10")) == .ingested)
+        }
+        let macron = try kb.participantProfile(named: "Macron")
+        let proposes = try #require(macron.positions.first { $0.stance == .proposes })
+        #expect(proposes.reportCount == 12)
+        // The first ten reports stored (the paths were ingested in reverse), sorted by path.
+        #expect(proposes.sources == Array(paths.suffix(PositionEntry.sourceLimit)))
+        let lines = try Rendering.render(macron, as: .table, width: 200).split(separator: "\n")
+        #expect(lines.contains { $0.contains("stance") && $0.contains("reports") && $0.contains("sources") })
+        #expect(lines.contains { $0.contains("proposes") && $0.contains(" 12 ") && $0.contains("wire-03.txt") })
     }
 
     @Test func proposalsReportAndDossier() throws {
@@ -264,7 +283,7 @@ enum Shapes {
         "date": .string, "date_text": .string, "roles": .array(.string), "source_count": .number,
     ], optional: ["date", "date_text"])
     static let position = Shape.object([
-        "proposal_id": .number, "summary": .string, "stance": .string, "sources": .array(.string),
+        "proposal_id": .number, "summary": .string, "stance": .string, "report_count": .number, "sources": .array(.string),
     ])
     static let sourceSummary = Shape.object([
         "id": .number, "path": .string, "title": .string, "published": .string, "word_count": .number,

@@ -262,30 +262,35 @@ extension KnowledgeBase {
     /// A participant's stances by proposal then stance: the first `limit` entries of its
     /// `proposal_stances` rows, then the sources of those entries only.
     static func positions(_ db: Database, ofParticipant participantID: Int64, limit: Int?) throws -> [PositionEntry] {
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT shown.proposal_id, pr.summary, shown.stance, s.path
+        // Counted and listed through proposal_positions_participant: the count reads index
+        // entries only, and the paths are looked up for the listed reports alone.
+        let entries = try Row.fetchAll(db, sql: """
+            SELECT shown.proposal_id, pr.summary, shown.stance,
+                   (SELECT count(pp.proposal_report_id) FROM proposal_positions pp
+                    WHERE pp.participant_id = ?1 AND pp.proposal_id = shown.proposal_id AND pp.stance = shown.stance)
+                   AS report_count
             FROM (SELECT proposal_id, stance FROM proposal_stances WHERE participant_id = ?1
                   ORDER BY proposal_id, stance LIMIT ?2) shown
             JOIN proposals pr ON pr.id = shown.proposal_id
-            LEFT JOIN proposal_positions pp
-                ON pp.participant_id = ?1 AND pp.proposal_id = shown.proposal_id AND pp.stance = shown.stance
-            LEFT JOIN proposal_reports r ON r.id = pp.proposal_report_id
-            LEFT JOIN sources s ON s.id = r.source_id
-            ORDER BY shown.proposal_id, shown.stance, s.path
+            ORDER BY shown.proposal_id, shown.stance
             """, arguments: [participantID, limit ?? -1])
-        var entries: [PositionEntry] = []
-        for row in rows {
+        let listed = try db.cachedStatement(sql: """
+            SELECT DISTINCT s.path
+            FROM (SELECT proposal_report_id FROM proposal_positions
+                  WHERE participant_id = ? AND proposal_id = ? AND stance = ? AND proposal_report_id IS NOT NULL
+                  ORDER BY proposal_report_id LIMIT \(PositionEntry.sourceLimit)) pp
+            JOIN proposal_reports r ON r.id = pp.proposal_report_id
+            JOIN sources s ON s.id = r.source_id
+            ORDER BY s.path
+            """)
+        return try entries.compactMap { row in
             let proposalID: Int64 = row["proposal_id"]
-            guard let stance = Stance(rawValue: row["stance"]) else { continue }
-            let path: String? = row["path"]
-            if let last = entries.last, last.proposalId == proposalID, last.stance == stance {
-                if let path, !last.sources.contains(path) { entries[entries.count - 1].sources.append(path) }
-            } else {
-                entries.append(PositionEntry(proposalId: proposalID, summary: row["summary"], stance: stance,
-                                             sources: path.map { [$0] } ?? []))
-            }
+            let stanceName: String = row["stance"]
+            guard let stance = Stance(rawValue: stanceName) else { return nil }
+            return PositionEntry(proposalId: proposalID, summary: row["summary"], stance: stance,
+                                 reportCount: row["report_count"],
+                                 sources: try String.fetchAll(listed, arguments: [participantID, proposalID, stanceName]))
         }
-        return entries
     }
 
     /// Source summaries for the given ids (all sources when nil), by id.

@@ -105,12 +105,21 @@ public struct SearchHit: Codable, Sendable, Hashable, FetchableRecord {
 /// for entry in try kb.positions(ofParticipant: uk.id) { print(entry.stance, entry.summary) }
 /// ```
 ///
-/// JSON: `{"proposal_id", "summary", "stance", "sources": [String]}`.
+/// JSON: `{"proposal_id", "summary", "stance", "report_count": Int, "sources": [String]}`.
 public struct PositionEntry: Codable, Sendable, Hashable {
+    /// How many sources' paths an entry lists at most: a participant named in thousands of
+    /// articles takes the same stance in hundreds of them, and a profile listing them all
+    /// read every one (30,000 rows for one head of state in a million articles).
+    public static let sourceLimit = 10
+
     public var proposalId: Int64
     public var summary: String
     public var stance: Stance
-    /// Paths of the sources that report the stance, sorted; empty when added by hand.
+    /// How many stored reports state the stance (one per source, as a rule); 0 when it was
+    /// added by hand.
+    public var reportCount: Int
+    /// Paths of the sources of the first ``sourceLimit`` reports stored, sorted; empty when
+    /// the stance was added by hand. ``reportCount`` tells whether there are more.
     public var sources: [String]
 }
 

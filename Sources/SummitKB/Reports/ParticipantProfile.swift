@@ -29,9 +29,11 @@ public struct ParticipantProfile: Codable, Sendable, Hashable, TableRepresentabl
             TextTable(title: "Participant \(participant.id)", columns: ["field", "value"], wrapping: ["value"],
                       rows: fields.compactMap { field, value in value.map { [field, $0] } }),
             attendanceTable(meetings, title: "Meetings"),
-            TextTable(title: "Positions", columns: ["proposal id", "proposal", "stance", "sources"],
+            TextTable(title: "Positions", columns: ["proposal id", "proposal", "stance", "reports", "sources"],
                       wrapping: ["proposal", "sources"],
-                      rows: positions.map { [String($0.proposalId), $0.summary, $0.stance.rawValue, $0.sources.cell] }),
+                      rows: positions.map {
+                          [String($0.proposalId), $0.summary, $0.stance.rawValue, String($0.reportCount), $0.sources.cell]
+                      }),
         ]
     }
 }
@@ -39,7 +41,8 @@ public struct ParticipantProfile: Codable, Sendable, Hashable, TableRepresentabl
 extension KnowledgeBase {
     /// The `participant NAME` report; `alias` is any spelling, compared folded. `limit` caps
     /// the meetings (the first in timeline order) and, separately, the positions (the first by
-    /// proposal id and stance); the source and mention counts always cover everything.
+    /// proposal id and stance); the source and mention counts always cover everything, and
+    /// each position lists at most ``PositionEntry/sourceLimit`` sources with its report count.
     ///
     /// ```swift
     /// let profile = try kb.participantProfile(named: "zelenskiy")
