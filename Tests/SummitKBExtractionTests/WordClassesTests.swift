@@ -13,6 +13,19 @@ import Testing
         #expect(classes.value(.venue, "summit") == nil)
     }
 
+    @Test func classesLookedUpOnceAnswerAsTheWordWould() {
+        var classes = WordClasses<MeetingTerms.Cue, String>()
+        classes.set("summit", for: "summit", in: .trigger)
+        classes.set("summit", for: "summit", in: .city)   // the last case: its bit is the highest
+        let summit = classes.classes(of: "summit")
+        for cue in MeetingTerms.Cue.allCases {
+            #expect(classes.contains(cue, summit) == classes.contains(cue, "summit"))
+        }
+        #expect(classes.contains(.city, summit) && classes.contains(.trigger, summit))
+        #expect(classes.classes(of: "talks") == .none)
+        #expect(!MeetingTerms.Cue.allCases.contains { classes.contains($0, classes.classes(of: "talks")) })
+    }
+
     @Test func settingAWordAgainInAClassReplacesItsValueThere() {
         var classes = WordClasses<MeetingTerms.Cue, String>()
         classes.set("France", for: "paris", in: .city)

@@ -22,14 +22,18 @@ struct FoldedWordTable<Value: Sendable>: Sendable {
 
     /// Open addressing, linear probing; the capacity is a power of two, at most half full.
     private var slots: [Slot?] = Array(repeating: nil, count: 8)
+    /// The full hash of each slot's word and key, 0 for an empty slot: a probe compares
+    /// these before it reads a slot, and reads only the slot whose hash matches.
+    private var hashes: [Int] = Array(repeating: 0, count: 8)
     private(set) var count = 0
 
     /// The value stored for `word` under `key` (0 by default), nil when there is none.
     subscript(word: String, key key: Int32 = 0) -> Value? {
-        var index = Self.hash(word, key) & (slots.count - 1)
-        while let slot = slots[index] {
-            if slot.key == key, slot.word == word { return slot.value }
-            index = (index + 1) & (slots.count - 1)
+        let hash = Self.hash(word, key)
+        var index = hash & (hashes.count - 1)
+        while hashes[index] != 0 {
+            if hashes[index] == hash, let slot = slots[index], slot.key == key, slot.word == word { return slot.value }
+            index = (index + 1) & (hashes.count - 1)
         }
         return nil
     }
@@ -37,7 +41,8 @@ struct FoldedWordTable<Value: Sendable>: Sendable {
     /// Stores `value` for `word` under `key`, replacing the value stored there.
     mutating func set(_ value: Value, for word: String, key: Int32 = 0) {
         if (count + 1) * 2 > slots.count { grow() }
-        var index = Self.hash(word, key) & (slots.count - 1)
+        let hash = Self.hash(word, key)
+        var index = hash & (slots.count - 1)
         while let slot = slots[index] {
             if slot.key == key, slot.word == word {
                 slots[index]!.value = value
@@ -46,12 +51,14 @@ struct FoldedWordTable<Value: Sendable>: Sendable {
             index = (index + 1) & (slots.count - 1)
         }
         slots[index] = Slot(word: word, key: key, value: value)
+        hashes[index] = hash
         count += 1
     }
 
     private mutating func grow() {
         let old = slots.compactMap { $0 }
         slots = Array(repeating: nil, count: slots.count * 2)
+        hashes = Array(repeating: 0, count: slots.count)
         count = 0
         for slot in old { set(slot.value, for: slot.word, key: slot.key) }
     }
@@ -63,7 +70,8 @@ struct FoldedWordTable<Value: Sendable>: Sendable {
             for byte in bytes {
                 hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
             }
-            return Int(truncatingIfNeeded: hash ^ (hash >> 29))
+            // Never 0, which marks an empty slot in `hashes`.
+            return Int(truncatingIfNeeded: hash ^ (hash >> 29)) | 1 << 62
         }
     }
 }

@@ -60,6 +60,9 @@ private struct TaggingPass {
 
     /// For each token, the mention index covering it.
     var coverage: [Int?]
+    /// For each token, its title cues, looked up once: the title rules test most tokens
+    /// several times (a counterpart at every token, heads and parts in every name run).
+    let titleCues: [TitleLexicon.Cues]
     var mentions: [EntityMention] = []
     var entities: [String: Entity] = [:]
     var entityOrder: [String] = []
@@ -71,7 +74,11 @@ private struct TaggingPass {
         self.lexicon = lexicon
         self.titles = titles
         coverage = Array(repeating: nil, count: document.tokens.count)
+        titleCues = document.tokens.map { titles.cues(of: $0.folded) }
     }
+
+    /// Whether token `k` is a title cue of the class.
+    func isTitleCue(_ cue: TitleLexicon.Cue, at k: Int) -> Bool { titles.isCue(cue, in: titleCues[k]) }
 
     // MARK: Pass 1: lexicon
 
@@ -116,18 +123,17 @@ private struct TaggingPass {
         var previous = range.lowerBound - 1
         if previous >= sentence.tokens.lowerBound, tokens[previous].folded == "the" { previous -= 1 }
         if previous >= sentence.tokens.lowerBound {
-            let word = tokens[previous].folded
-            if titles.isCue(.locative, word) { return false }
-            if titles.isCue(.relation, word) { return true }
+            if isTitleCue(.locative, at: previous) { return false }
+            if isTitleCue(.relation, at: previous) { return true }
         }
         var next = range.upperBound
         guard next < sentence.tokens.upperBound else { return false }
         if tokens[next].folded == "'s" { return true }
         if tokens[next].folded.hasSuffix("ly") || ["also", "now", "still", "has", "had", "have"].contains(tokens[next].folded),
-           next + 1 < sentence.tokens.upperBound, titles.isCue(.act, tokens[next + 1].folded) {
+           next + 1 < sentence.tokens.upperBound, isTitleCue(.act, at: next + 1) {
             next += 1
         }
-        return titles.isCue(.act, tokens[next].folded)
+        return isTitleCue(.act, at: next)
     }
 
     /// Whether an adjective qualifies an actor noun ("Ukrainian officials", "U.S. and Ukrainian negotiators").
@@ -136,7 +142,7 @@ private struct TaggingPass {
         var steps = 0
         while next < sentence.tokens.upperBound, steps < 4 {
             let word = tokens[next].folded
-            if titles.isCue(.actor, word) { return true }
+            if isTitleCue(.actor, at: next) { return true }
             guard word == "and" || word == "or" || word == "," || tokens[next].isCapitalized else { return false }
             next += 1
             steps += 1
@@ -159,11 +165,11 @@ private struct TaggingPass {
     /// "President Emmanuel Macron of France". Returns the token after the pattern.
     mutating func tagTitleBeforeName(at i: Int, _ sentence: Sentence) -> Int? {
         let end = sentence.tokens.upperBound
-        guard tokens[i].isCapitalized || titles.isCue(.counterpart, tokens[i].folded),
+        guard tokens[i].isCapitalized || isTitleCue(.counterpart, at: i),
               coverage[i] == nil || mentionIsCountryModifier(at: i),
               let head = titles.heads.longestMatch(tokens, from: i, to: end) else { return nil }
         var title = titlePhrase(endingAt: i + head.length, headStart: i, sentence)
-        if titles.isCue(.counterpart, tokens[i].folded) {
+        if isTitleCue(.counterpart, at: i) {
             // "his Azerbaijani counterpart X": X holds the title of the person named before.
             let before = mentions.last { $0.tokens.upperBound <= i && tokens[$0.tokens.lowerBound].sentence == tokens[i].sentence
                 && entities[$0.entity]?.kind == .person }
@@ -197,7 +203,7 @@ private struct TaggingPass {
             if n < end { k = n + 1 }
         }
         if k < end, ["–", "—", "-", ","].contains(tokens[k].folded) { k += 1 }
-        while k < end, tokens[k].isCapitalized, titles.isCue(.rank, tokens[k].folded) || titles.isCue(.rank, tokens[k].folded + ".") {
+        while k < end, tokens[k].isCapitalized, isTitleCue(.rank, at: k) || titles.isCue(.rank, tokens[k].folded + ".") {
             k += 1
             if k < end, tokens[k].folded == "." { k += 1 }
         }
@@ -229,7 +235,7 @@ private struct TaggingPass {
             k += match.length
         }
         var headStart = k
-        while headStart < end, titles.isCue(.part, tokens[headStart].folded), headStart - k < 3 { headStart += 1 }
+        while headStart < end, isTitleCue(.part, at: headStart), headStart - k < 3 { headStart += 1 }
         guard let head = titles.heads.longestMatch(tokens, from: headStart, to: end) else { return nil }
         let words = document.string(tokens: k..<(headStart + head.length))
         addPerson(name: name, title: TitlePhrase(words: titleCase(words), country: country),
@@ -247,7 +253,7 @@ private struct TaggingPass {
     func titlePhrase(endingAt headEnd: Int, headStart: Int, _ sentence: Sentence) -> TitlePhrase {
         var start = headStart
         while start - 1 >= sentence.tokens.lowerBound, tokens[start - 1].isCapitalized, tokens[start - 1].kind == .word,
-              titles.isCue(.part, tokens[start - 1].folded) || mentionIsCountryModifier(at: start - 1)
+              isTitleCue(.part, at: start - 1) || mentionIsCountryModifier(at: start - 1)
                 || lexiconMatch(at: start - 1, end: headStart) != nil {
             start -= 1
         }
@@ -302,7 +308,7 @@ private struct TaggingPass {
     func isNameStop(_ k: Int) -> Bool {
         let folded = tokens[k].folded
         if let mention = coverage[k].map({ mentions[$0] }), entities[mention.entity]?.kind != .person { return true }
-        return titles.isCue(.head, folded) || titles.isCue(.part, folded) || calendarWords.contains(folded)
+        return isTitleCue(.head, at: k) || isTitleCue(.part, at: k) || calendarWords.contains(folded)
             || functionWords.contains(folded) || folded == "'s"
     }
 

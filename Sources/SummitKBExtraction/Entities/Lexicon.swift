@@ -159,5 +159,13 @@ public struct TitleLexicon: Sendable {
         }
     }
 
+    /// The cue classes of a folded word: a pass that tests tokens again and again keeps one
+    /// per token and tests it with ``isCue(_:in:)``.
+    typealias Cues = WordClasses<Cue, Void>.Classes
+
     func isCue(_ cue: Cue, _ folded: String) -> Bool { words.contains(cue, folded) }
+
+    func cues(of folded: String) -> Cues { words.classes(of: folded) }
+
+    func isCue(_ cue: Cue, in cues: Cues) -> Bool { words.contains(cue, cues) }
 }
