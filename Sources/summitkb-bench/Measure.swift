@@ -103,7 +103,7 @@ extension BenchCommand {
                 case .ingest:
                     let clock = IngestProgressClock()
                     progress = clock
-                    let report = try KnowledgeBase(path: db).ingest([corpus]) { done, _ in clock.documentStored(count: done) }
+                    let report = try KnowledgeBase(path: db).ingest([corpus]) { clock.documentStored(count: $0.done) }
                     return (report.ingested + report.replaced, report.failed)
                 }
             }

@@ -41,16 +41,13 @@ extension SummitKBCommand {
                 let options = IngestOptions(maxDocumentBytes: maxBytes, lexiconPaths: lexicons)
                 try options.validate()  // a bad lexicon leaves no database behind
                 let kb = try database.openReadWrite()
-                report = try kb.ingest(paths, options: options,
-                                       progress: { done, found in progressLine.update(done: done, found: found) })
+                report = try kb.ingest(paths, options: options) { progressLine.update(done: $0.done, found: $0.found) }
             } catch {
                 progressLine.clear()
                 throw fail(error)
             }
             progressLine.clear()
-            for (path, outcome) in report.outcomes {
-                if case .failed(let reason) = outcome { Self.printError("summitkb: \(path): \(reason)") }
-            }
+            for (path, reason) in report.failures { Self.printError("summitkb: \(path): \(reason)") }
             if !quiet { Self.printError(report.summary) }
             if report.failed > 0 { throw ExitCode.failure }
         }

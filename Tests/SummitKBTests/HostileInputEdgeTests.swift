@@ -12,7 +12,7 @@ import Testing
     /// Ingests `inputs` (relative to a fresh folder, written from `files`) into a fresh file
     /// database; returns the report, the database and the folder.
     private func ingest(_ files: [String: [UInt8]], inputs: [String]? = nil,
-                        options: IngestOptions = IngestOptions()) throws -> (IngestReport, KnowledgeBase, URL) {
+                        options: IngestOptions = IngestOptions()) throws -> (RecordedIngest, KnowledgeBase, URL) {
         let folder = try Support.temporaryFolder()
         for (name, bytes) in files {
             let url = folder.appendingPathComponent("in/" + name)
@@ -21,7 +21,7 @@ import Testing
         }
         let kb = try KnowledgeBase(path: folder.appendingPathComponent("kb.sqlite").path)
         let paths = (inputs ?? ["in"]).map { folder.appendingPathComponent($0).path }
-        return (try kb.ingest(paths, options: options), kb, folder)
+        return (try kb.ingestRecording(paths, options: options), kb, folder)
     }
 
     /// Every evidence row of the database: its span as SQLite sees it, and the claimed value.
@@ -99,7 +99,7 @@ import Testing
         try handle.truncate(atOffset: 100_000_000)   // sparse: the article then zeros
         try handle.close()
         let kb = try KnowledgeBase(path: folder.appendingPathComponent("kb.sqlite").path)
-        let report = try kb.ingest([url.path])
+        let report = try kb.ingestRecording([url.path])
         #expect(report.outcomes.map(\.outcome) == [
             .failed(reason: "100000000 bytes is over the limit of 67108864 bytes (raise it with --max-bytes)"),
         ])
@@ -193,7 +193,7 @@ import Testing
         try manager.createSymbolicLink(atPath: input.appendingPathComponent("pong").path, withDestinationPath: "ping")
         try manager.createSymbolicLink(atPath: input.appendingPathComponent("up").path, withDestinationPath: ".")
         let kb = try KnowledgeBase(path: folder.appendingPathComponent("kb.sqlite").path)
-        let report = try kb.ingest([input.path])
+        let report = try kb.ingestRecording([input.path])
         #expect(report.outcomes.map(\.path) == ["a.txt", "ping", "pong", "self"].map { input.path + "/" + $0 })
         #expect(report.outcomes.map(\.outcome) == [.ingested] + Array(repeating: .failed(reason: "cannot read: Too many levels of symbolic links"), count: 3))
     }
@@ -226,7 +226,7 @@ import Testing
         guard case .failure(let refusal) = loaded.content else { Issue.record("a growing file was accepted"); return }
         #expect(refusal.reason == "changed while being read; try again")
         let (kb, _) = try Support.fileKnowledgeBase()
-        #expect(try kb.ingest(["/proc/self/status"]).outcomes.map(\.outcome) == [.failed(reason: "changed while being read; try again")])
+        #expect(try kb.ingestRecording(["/proc/self/status"]).outcomes.map(\.outcome) == [.failed(reason: "changed while being read; try again")])
         #expect(try Support.tableCounts(kb)["sources"] == 0)
     }
 

@@ -12,7 +12,7 @@ import Testing
         try Support.write("Paris – Leaders met on Monday.", to: folder.appendingPathComponent("in/a-good.txt"))
         try Data(bytes).write(to: folder.appendingPathComponent("in/b-odd.txt"))
         let kb = try KnowledgeBase(path: folder.appendingPathComponent("kb.sqlite").path)
-        let report = try kb.ingest([folder.appendingPathComponent("in").path], options: IngestOptions(maxDocumentBytes: maxBytes))
+        let report = try kb.ingestRecording([folder.appendingPathComponent("in").path], options: IngestOptions(maxDocumentBytes: maxBytes))
         #expect(report.outcomes.first?.outcome == .ingested)
         return (report.outcomes[1].outcome, kb)
     }
@@ -74,10 +74,14 @@ import Testing
         try Support.write("Zürich – Talks opened.", to: good)
         let kb = try KnowledgeBase(path: folder.appendingPathComponent("kb.sqlite").path)
         let missing = folder.appendingPathComponent("gone.txt").path
-        let report = try kb.ingest([missing, good.path])
+        let report = try kb.ingestRecording([missing, good.path])
         #expect(report.outcomes[0].outcome == .failed(reason: "cannot read: No such file or directory"))
         #expect(report.outcomes[1] == (good.path, .ingested))
         #expect(report.failed == 1 && report.ingested == 1)
+        // The report itself keeps the failures only, with their reasons.
+        #expect(report.report.failures.map(\.path) == [missing])
+        #expect(report.report.failures.map(\.reason) == ["cannot read: No such file or directory"])
+        #expect(report.report.documents == 2)
     }
 
     @Test func aDanglingSymlinkInAFolderIsReportedNotFatal() throws {

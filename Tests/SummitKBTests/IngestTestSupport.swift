@@ -252,3 +252,24 @@ enum MeetingArticles {
         return article.result
     }
 }
+
+/// An ingest run's report with every document's outcome, in input order, as the run's
+/// progress callback gave them.
+struct RecordedIngest {
+    var report: IngestReport
+    var outcomes: [(path: String, outcome: IngestOutcome)]
+
+    var ingested: Int { report.ingested }
+    var unchanged: Int { report.unchanged }
+    var failed: Int { report.failed }
+    var summary: String { report.summary }
+}
+
+extension KnowledgeBase {
+    /// ``ingest(_:options:progress:)``, recording each document's outcome.
+    func ingestRecording(_ inputs: [String], options: IngestOptions = IngestOptions()) throws -> RecordedIngest {
+        var outcomes: [(path: String, outcome: IngestOutcome)] = []
+        let report = try ingest(inputs, options: options) { outcomes.append(($0.path, $0.outcome)) }
+        return RecordedIngest(report: report, outcomes: outcomes)
+    }
+}

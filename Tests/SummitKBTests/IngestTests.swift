@@ -28,7 +28,7 @@ import Testing
         let folder = try Self.corpus()
         let kb = try KnowledgeBase(path: folder.appendingPathComponent("kb.sqlite").path)
         let input = folder.appendingPathComponent("in").path
-        let report = try kb.ingest([input + "/"])
+        let report = try kb.ingestRecording([input + "/"])
         #expect(report.outcomes.map(\.path) == [input + "/a.txt", input + "/b.txt", input + "/sub/c.txt"])
         #expect(report.summary == "ingested 3, unchanged 0, replaced 0, failed 0")
         try Support.expectIntegrity(kb)
@@ -77,7 +77,7 @@ import Testing
         _ = try kb.ingest([input])
         let changesBefore = try kb.writer.write { db in try Int.fetchOne(db, sql: "SELECT total_changes()") }
         let countsBefore = try Support.tableCounts(kb)
-        let report = try kb.ingest([input])
+        let report = try kb.ingestRecording([input])
         #expect(report.unchanged == 3 && report.outcomes.count == 3)
         #expect(try kb.writer.write { db in try Int.fetchOne(db, sql: "SELECT total_changes()") } == changesBefore)
         #expect(try Support.tableCounts(kb) == countsBefore)
@@ -90,7 +90,7 @@ import Testing
         _ = try kb.ingest([input])
         try Support.write("Berlin – Chancellor Merz met Zanzibar envoys.", to: folder.appendingPathComponent("in/a.txt"))
         try Support.write("title: Other title\n", to: folder.appendingPathComponent("in/sub/c.txt.meta"))
-        let report = try kb.ingest([input])
+        let report = try kb.ingestRecording([input])
         #expect(report.outcomes.map(\.outcome) == [.replaced, .unchanged, .replaced])
         try kb.writer.read { (db: Database) throws -> Void in
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM sources") == 3)
@@ -128,8 +128,19 @@ import Testing
             try Support.write("Article \(index): \(Self.articles[index % 3])", to: folder.appendingPathComponent(String(format: "in/%03d.txt", index)))
         }
         let kb = try KnowledgeBase(path: folder.appendingPathComponent("kb.sqlite").path)
-        let report = try kb.ingest([folder.appendingPathComponent("in").path])
+        let report = try kb.ingestRecording([folder.appendingPathComponent("in").path])
         #expect(report.ingested == 150)
         #expect(report.outcomes.map { ($0.path as NSString).lastPathComponent } == (0..<150).map { String(format: "%03d.txt", $0) })
+    }
+
+    @Test func aFolderIsWalkedInByteOrderOfItsNames() throws {
+        let folder = try Support.temporaryFolder()
+        // Byte order: capitals before lower case, and "ü" (0xC3 0xBC) after every ASCII letter.
+        for name in ["zürich.txt", "b.txt", "Zz.txt", "zz.txt", "B.txt", "z.txt.meta", ".z.txt"] {
+            try Support.write("Geneva – Talks opened.", to: folder.appendingPathComponent("in/" + name))
+        }
+        let kb = try KnowledgeBase(path: folder.appendingPathComponent("kb.sqlite").path)
+        let report = try kb.ingestRecording([folder.appendingPathComponent("in").path])
+        #expect(report.outcomes.map { ($0.path as NSString).lastPathComponent } == ["B.txt", "Zz.txt", "b.txt", "zz.txt", "zürich.txt"])
     }
 }

@@ -38,7 +38,7 @@ import Testing
         let withRejection = try KnowledgeBase()
         try withRejection.ingest([before.path])
         try Self.reject(rejected, in: withRejection)
-        let report = try withRejection.ingest([all.path], options: IngestOptions(documentsPerCommit: 64))
+        let report = try withRejection.ingestRecording([all.path], options: IngestOptions(documentsPerCommit: 64))
         #expect(report.summary == "ingested 5, unchanged 0, replaced 0, failed 1")
         let failure = report.outcomes.first { $0.path == rejected }?.outcome
         #expect(failure == .failed(reason: "could not be stored: rejected by the test"))
@@ -78,7 +78,7 @@ import Testing
         let rejected = folder.appendingPathComponent(CorpusGenerator.fileName(for: boundary - 6)).path
         let kb = try KnowledgeBase()
         try Self.reject(rejected, in: kb)
-        let report = try kb.ingest([folder.path], options: IngestOptions(documentsPerCommit: boundary + 10))
+        let report = try kb.ingestRecording([folder.path], options: IngestOptions(documentsPerCommit: boundary + 10))
         #expect(report.summary == "ingested \(boundary + 19), unchanged 0, replaced 0, failed 1")
         #expect(report.outcomes.map(\.path) == (0..<(boundary + 20)).map { folder.appendingPathComponent(CorpusGenerator.fileName(for: $0)).path })
         #expect(report.outcomes.first { $0.path == rejected }?.outcome == .failed(reason: "could not be stored: rejected by the test"))

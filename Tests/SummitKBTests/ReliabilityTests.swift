@@ -25,7 +25,7 @@ import Testing
         let path = folder.appendingPathComponent("kb.sqlite").path
         do {
             let kb = try KnowledgeBase(path: path)
-            #expect(try kb.ingest([hostile.path]).outcomes.map(\.outcome) == [.ingested])
+            #expect(try kb.ingestRecording([hostile.path]).outcomes.map(\.outcome) == [.ingested])
             #expect(try kb.ingest(text: "Rome – Talks.", path: "') OR 1=1; DELETE FROM sources; --") == .ingested)
             #expect(try kb.writer.read { db in try String.fetchAll(db, sql: "SELECT path FROM sources ORDER BY id") }
                     == [hostile.path, "') OR 1=1; DELETE FROM sources; --"])

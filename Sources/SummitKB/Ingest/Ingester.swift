@@ -42,20 +42,48 @@ public enum IngestOutcome: Sendable, Hashable {
     case failed(reason: String)
 }
 
-/// The result of an ingest run: one outcome per document, in input order.
+/// The result of an ingest run: how many documents had each outcome, and the failures.
+///
+/// It keeps counts and failures only, so that a run over a million files holds no list of
+/// them; a caller that wants every document's outcome takes each one from the run's
+/// `progress` callback (``IngestProgress``).
 public struct IngestReport: Sendable {
-    public var outcomes: [(path: String, outcome: IngestOutcome)]
-    public init(outcomes: [(path: String, outcome: IngestOutcome)] = []) { self.outcomes = outcomes }
+    public private(set) var ingested = 0
+    public private(set) var unchanged = 0
+    public private(set) var replaced = 0
+    /// The documents refused or rejected, in input order, with the reason.
+    public private(set) var failures: [(path: String, reason: String)] = []
 
-    public var ingested: Int { outcomes.filter { $0.outcome == .ingested }.count }
-    public var unchanged: Int { outcomes.filter { $0.outcome == .unchanged }.count }
-    public var replaced: Int { outcomes.filter { $0.outcome == .replaced }.count }
-    public var failed: Int { outcomes.filter { if case .failed = $0.outcome { return true } else { return false } }.count }
+    public init() {}
+
+    public var failed: Int { failures.count }
+    /// Documents with an outcome.
+    public var documents: Int { ingested + unchanged + replaced + failed }
+
+    /// Counts one document's outcome.
+    public mutating func record(_ outcome: IngestOutcome, path: String) {
+        switch outcome {
+        case .ingested: ingested += 1
+        case .unchanged: unchanged += 1
+        case .replaced: replaced += 1
+        case .failed(let reason): failures.append((path, reason))
+        }
+    }
 
     /// The closing summary line: `ingested 5, unchanged 0, replaced 0, failed 0`.
     public var summary: String {
         "ingested \(ingested), unchanged \(unchanged), replaced \(replaced), failed \(failed)"
     }
+}
+
+/// One document's outcome, reported by an ingest run as soon as it is decided.
+public struct IngestProgress: Sendable {
+    public var path: String
+    public var outcome: IngestOutcome
+    /// Documents with an outcome so far, this one included.
+    public var done: Int
+    /// Documents found so far: folders are discovered as they are walked.
+    public var found: Int
 }
 
 extension KnowledgeBase {
@@ -87,9 +115,9 @@ extension KnowledgeBase {
     /// Ingests files, folders (recursively) and `-` (standard input).
     ///
     /// ```swift
-    /// let report = try kb.ingest(["seeds"])
+    /// let report = try kb.ingest(["seeds"]) { print($0.path, $0.outcome) }
     /// print(report.summary)          // "ingested 5, unchanged 0, replaced 0, failed 0"
-    /// for (path, outcome) in report.outcomes { ... }
+    /// for (path, reason) in report.failures { ... }
     /// ```
     ///
     /// - Folders are walked recursively in sorted order; hidden entries and `*.meta`
@@ -115,15 +143,15 @@ extension KnowledgeBase {
     /// A file knowledge base gets its WAL copied into the database after each commit by a
     /// background checkpointer, off the writer's thread.
     ///
-    /// - Parameter progress: called after each document with (documents done, documents
-    ///   found so far); folders are discovered as they are walked.
+    /// - Parameter progress: called with each document's outcome, in input order, on the
+    ///   calling thread.
     /// - Throws: ``SummitKBError/badDataFile(_:)`` for an unusable lexicon, before
     ///   anything is written; ``SummitKBError/writeFailed(path:document:reason:)`` when the
     ///   database refuses a write (disk full, read-only file): the group being written is
     ///   rolled back, earlier commits stay, and the run stops.
     @discardableResult
     public func ingest(_ inputs: [String], options: IngestOptions = IngestOptions(),
-                       progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> IngestReport {
+                       progress: ((IngestProgress) -> Void)? = nil) throws -> IngestReport {
         let pipeline = try Self.pipeline(lexiconPaths: options.lexiconPaths)
         let reader = DocumentReader(maxBytes: options.maxDocumentBytes)
         // The database may sit in a folder being ingested (`summitkb ingest .`): never read it as an article.
@@ -164,8 +192,8 @@ extension KnowledgeBase {
             let limit = Self.commitSize(at: commits, documentsPerCommit: options.documentsPerCommit)
             commits += 1
             for (document, outcome) in try store(limit: limit, pipeline: pipeline, next: stream.next) {
-                report.outcomes.append((document.path, outcome))
-                progress?(report.outcomes.count, found)
+                report.record(outcome, path: document.path)
+                progress?(IngestProgress(path: document.path, outcome: outcome, done: report.documents, found: found))
             }
             checkpointer?.commitDidFinish()
         }
