@@ -16,14 +16,27 @@ import Testing
     }
 
     /// A title-case line is a headline, not prose: its cue verb makes no proposal. A line
-    /// with too many lower-case content words is prose, however it starts.
+    /// with too many lower-case content words is prose, however it starts; names and days,
+    /// capitalized in prose too, do not count either way.
     @Test(arguments: [
         ("Norway Offered To Deploy Observers To The Border", 0),
         ("Norway Offered To Deploy Observers To The Border of the disputed northern region", 1),
         ("Norway has offered to deploy observers to the border", 1),
+        ("Norwegian Prime Minister Jonas Gahr Støre proposed a truce in the Barents Sea", 1),
+        ("Norway, Chile and Kenya offered observers to Oslo and Santiago on Saturday", 1),
     ])
     func titleCaseLinesAreHeadlines(line: String, proposals: Int) throws {
         #expect(try F.find(line + ".").proposals.count == proposals)
+    }
+
+    @Test func aTimeBetweenSubjectAndVerbKeepsTheProposer() throws {
+        for text in ["Norway on Saturday offered to deploy observers to the border.",
+                     "Norway on Saturday 6 offered to deploy observers to the border.",
+                     "Norway this Saturday offered to deploy observers to the border."] {
+            let result = try F.find(text)
+            #expect(result.proposals.count == 1, "\(text)")
+            #expect(result.proposals.first.map { F.actors($0, .proposes) } == ["country:norway"], "\(text)")
+        }
     }
 
     @Test func severalProposersAreSeveralPositions() throws {

@@ -108,22 +108,25 @@ struct ProposalPass {
     }
 
     /// A title-case line ("Leaders Tackle Security Amid U.S. Plans"): no prose to read. At
-    /// least four content words (words but function words), eight in ten capitalized; stops
-    /// reading at the first lower-case content word too many, which in prose comes early.
+    /// least four content words (words but function words), and eight in ten of those that
+    /// are not names or dates capitalized: names and days are capitalized in prose too, so
+    /// "French President Emmanuel Macron proposed a ceasefire in the Black Sea on Monday." is
+    /// prose. Stops reading at the first lower-case word too many, which in prose comes early.
     private func isHeadline(_ range: Range<Int>) -> Bool {
-        let wordCount = range.reduce(0) { tokens[$1].kind == .word ? $0 + 1 : $0 }
-        var contentWords = 0, lowerCase = 0, wordsLeft = wordCount
-        for index in range where tokens[index].kind == .word {
-            wordsLeft -= 1
-            guard !terms.isWord(.function, tokens[index].folded) else { continue }
+        func isContent(_ index: Int) -> Bool { tokens[index].kind == .word && !terms.isWord(.function, tokens[index].folded) }
+        func tellsCase(_ index: Int) -> Bool { mentionAt[index] == nil && !terms.isWord(.date, tokens[index].folded) }
+        var contentWords = 0, telling = 0
+        for index in range where isContent(index) {
             contentWords += 1
-            if !tokens[index].isCapitalized {
-                lowerCase += 1
-                // Even if every word left were a capitalized content word.
-                if lowerCase * 10 > (contentWords + wordsLeft) * 2 { return false }
-            }
+            if tellsCase(index) { telling += 1 }
         }
-        return contentWords >= 4 && (contentWords - lowerCase) * 10 >= contentWords * 8
+        guard contentWords >= 4 else { return false }
+        var lowerCase = 0
+        for index in range where !tokens[index].isCapitalized && isContent(index) && tellsCase(index) {
+            lowerCase += 1
+            if lowerCase * 10 > telling * 2 { return false }
+        }
+        return true
     }
 
     /// A cue verb: returns the token after the object when a proposal was made.
@@ -293,6 +296,13 @@ struct ProposalPass {
             let token = tokens[j]
             if terms.isWord(.aux, token.folded) || (token.folded.hasSuffix("ly") && !token.isCapitalized && token.kind == .word) {
                 j -= 1
+            } else if terms.isWord(.date, token.folded)
+                        || token.kind == .number && j > range.lowerBound && terms.isWord(.date, tokens[j - 1].folded) {
+                // A time between subject and verb: "Macron on Monday proposed", "on 6 March",
+                // "on March 6", "today".
+                j -= 1
+                while j >= range.lowerBound, tokens[j].kind == .number || terms.isWord(.date, tokens[j].folded) { j -= 1 }
+                if j >= range.lowerBound, ["on", "last", "this", "next"].contains(tokens[j].folded) { j -= 1 }
             } else if token.folded == "," {
                 if tokens[cueStart].folded.hasSuffix("ing") {
                     return mainSubject(sentence)   // ", seeking ...": the clause's own subject acts
