@@ -54,14 +54,12 @@ public struct IngestReport: Sendable {
     /// The documents refused or rejected, in input order, with the reason.
     public private(set) var failures: [(path: String, reason: String)] = []
 
-    public init() {}
-
     public var failed: Int { failures.count }
     /// Documents with an outcome.
     public var documents: Int { ingested + unchanged + replaced + failed }
 
     /// Counts one document's outcome.
-    public mutating func record(_ outcome: IngestOutcome, path: String) {
+    mutating func record(_ outcome: IngestOutcome, path: String) {
         switch outcome {
         case .ingested: ingested += 1
         case .unchanged: unchanged += 1
