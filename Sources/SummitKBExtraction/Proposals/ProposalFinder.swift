@@ -86,15 +86,22 @@ struct ProposalPass {
     mutating func findInSentences() {
         for (index, sentence) in document.sentences.enumerated() {
             let range = sentence.tokens
-            guard let last = range.last, tokens[last].folded != "?", !isHeadline(range) else { continue }
+            guard let last = range.last, tokens[last].folded != "?" else { continue }
             var i = range.lowerBound
             var madeOne = false
+            // Judged at the sentence's first cue: most sentences have none, and a headline
+            // makes no proposal.
+            var headlineChecked = false
             while i < range.upperBound {
                 if madeOne, tokens[i].folded == ",", i + 1 < range.upperBound,
                    terms.match([.elaboration], in: tokens, at: i + 1, end: range.upperBound) != nil {
                     break   // ", where ...": an elaboration of the proposal just made
                 }
                 guard let cue = terms.match(Self.openingCategories, in: tokens, at: i, end: range.upperBound) else { i += 1; continue }
+                if !headlineChecked {
+                    if isHeadline(range) { break }
+                    headlineChecked = true
+                }
                 let cueRange = i..<(i + cue.length)
                 let next: Int?
                 switch cue.cue.category {
