@@ -12,6 +12,8 @@ private let tinyLexicon = """
     country	Hungary		Hungarian	Budapest
     organization	NATO	North Atlantic Treaty Organization
     person	Donald Trump				President	United States
+    person	Sheikh Karim bin Saad Al Nuri	Karim bin Saad Al Nuri			Emir	Estonia
+    person	Abdel Aziz el-Haddad	Haddad|el-Haddad			President	Hungary
     """
 
 private let tinyTitles = """
@@ -34,6 +36,8 @@ private let tinyTitles = """
     to	locative
     in	locative
     with	relation
+    leaders	actor
+    Latin	region
     """
 
 private func tag(_ text: String) throws -> (Document, EntityTagging) {
@@ -46,6 +50,21 @@ private func tag(_ text: String) throws -> (Document, EntityTagging) {
 private func names(_ tagging: EntityTagging) -> [String] { tagging.entities.map(\.name) }
 
 @Suite struct EntityTaggerTests {
+    @Test func aRegionWordMakesTheAdjectiveARegions() throws {
+        #expect(names(try tag("Latin American leaders met in Lima.").1).isEmpty)
+        #expect(names(try tag("Estonian and American leaders met in Lima.").1) == ["Estonia", "United States"])
+    }
+
+    /// A known person's surname inside a longer titled name: the same person when the given
+    /// names agree, another person of that family when they do not.
+    @Test func aSurnameInsideALongerNameIsResolvedByItsGivenName() throws {
+        let (_, sameTagging) = try tag("Hungary's President Abdel Aziz al-Haddad said so.")
+        #expect(names(sameTagging) == ["Hungary", "Abdel Aziz el-Haddad"])
+        let (_, otherTagging) = try tag("Estonian Foreign Minister Omar bin Faisal Al Nuri said so. Al Nuri left.")
+        #expect(names(otherTagging) == ["Omar bin Faisal Al Nuri"])
+        #expect(otherTagging.mentions.filter { $0.entity == "person:omar bin faisal al nuri" }.count == 2)
+    }
+
     @Test func lexiconNamesAndAliasesResolveToOneEntity() throws {
         let (document, tagging) = try tag("The U.S. and the United States are one. US officials agreed.")
         #expect(names(tagging) == ["United States"])

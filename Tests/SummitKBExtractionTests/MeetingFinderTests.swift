@@ -11,6 +11,34 @@ private func roles(_ meeting: ExtractedMeeting, _ role: MeetingRole) -> Set<Stri
 }
 
 @Suite struct MeetingFinderTests {
+    @Test func aVerbOfHostingWithGuestsIsAMeetingAtTheVenueAfterThem() throws {
+        let found = try meetings("Kenyan President William Ruto hosted the presidents of Uganda and Tanzania at the Harambee Palace in Nairobi on Friday.",
+                                 published: "2025-05-10")
+        let meeting = try #require(found.first)
+        #expect(found.count == 1)
+        #expect(meeting.venue == "Harambee Palace")
+        #expect(meeting.city == "Nairobi")
+        #expect(meeting.status == .held)
+        #expect(meeting.convener == "person:william ruto")
+        #expect(roles(meeting, .attendee) == ["country:uganda", "country:tanzania"])
+        #expect(try meetings("Kenya hosted the athletics championships in Nairobi on Friday.").isEmpty)
+    }
+
+    @Test func stayingOutIsReadAFewSentencesLaterAndAPossessorsGovernmentActs() throws {
+        let found = try meetings("""
+            Leaders gathered in Accra on Monday. Ghana backed a truce.
+            Mali's military government was not invited, officials said. Niger did not attend.
+            """)
+        let meeting = try #require(found.first)
+        #expect(roles(meeting, .excluded) == ["country:mali", "country:niger"])
+    }
+
+    @Test func coordinatedHostsAllConveneAndTheFirstLeads() throws {
+        let meeting = try #require(try meetings("Egyptian and Qatari mediators hosted talks in Cairo on Tuesday.").first)
+        #expect(meeting.convener == "country:egypt")
+        #expect(roles(meeting, .host) == ["country:egypt", "country:qatar"])
+    }
+
     @Test func plannedMeetingWithPlaceDateAndList() throws {
         let found = try meetings("Leaders from Germany, Poland and Denmark will meet in Paris on Monday.", published: "2025-02-14")
         let meeting = try #require(found.first)

@@ -39,6 +39,38 @@ import Testing
         }
     }
 
+    /// "the truce proposal", "the Chilean plan": an object that only points back joins the
+    /// proposal it names, with the new stances; it is no proposal of its own.
+    @Test func aReferenceBackGivesItsStanceToTheEarlierProposal() throws {
+        let result = try F.find("""
+            Chile proposed a truce in the north. Kenya backed the truce proposal, \
+            and Norway rejected the Chilean plan on Saturday.
+            """)
+        #expect(result.proposals.map(\.summary) == ["Truce in the north"])
+        #expect(F.actors(result.proposals[0], .proposes) == ["country:chile"])
+        #expect(F.actors(result.proposals[0], .supports) == ["country:kenya"])
+        #expect(F.actors(result.proposals[0], .opposes) == ["country:norway"])
+        #expect(result.proposals[0].evidence.filter { $0.slot == "proposal" }.count == 2)
+    }
+
+    @Test func aReferenceWithNothingBeforeItMakesNoProposal() throws {
+        #expect(try F.find("Kenya backed the new plan.").proposals.isEmpty)
+    }
+
+    @Test func aProposedThatClauseIsTheProposal() throws {
+        let result = try F.find("Ana Ruiz proposed that officials deploy observers to the border.")
+        #expect(result.proposals.map(\.summary) == ["Deploy observers to the border"])
+        #expect(F.actors(result.proposals[0], .proposes) == ["person:ana ruiz"])
+    }
+
+    /// A call on someone to act is a proposal whatever its kind; a weak cue without an
+    /// addressee still needs a kind.
+    @Test func urgingAnAddresseeToActIsAProposal() throws {
+        let result = try F.find("Ana Ruiz urged the bloc to open the mountain passes. Kenya urged calm.")
+        #expect(result.proposals.map(\.summary) == ["Open the mountain passes"])
+        #expect(F.actors(result.proposals[0], .proposes) == ["person:ana ruiz"])
+    }
+
     @Test func severalProposersAreSeveralPositions() throws {
         let result = try F.find("Only Norway and Chile have offered to send observers to the border.")
         #expect(result.proposals.count == 1)

@@ -34,6 +34,8 @@ enum ProposalFixture {
     verb\tbacked|supported\tsupports\tproposed\tweak
     verb\tseek\tproposes\tproposed\tweak
     verb\tstressed that\tproposes\tproposed\tclaim
+    verb\turged\tproposes\tproposed\tweak
+    verb\trejected\topposes\trejected\tweak
     noun\tcall for\tproposes\tproposed\tweak
     agenda\tto be discussed|discussions on\tdiscusses\tunder discussion\tweak
     kind\ttruce|ceasefire\tceasefire
@@ -59,6 +61,9 @@ enum ProposalFixture {
     column\tkey features\tfeatures
     column\trisks\tchallenges
     meeting\ttalks|summit
+    actor\tofficials|bloc
+    reference\tproposal|plan
+    reference-modifier\tnew
     date\tsaturday
     synonym\tsend\tdeploy
     """

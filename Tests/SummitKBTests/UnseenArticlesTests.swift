@@ -98,3 +98,67 @@ import Testing
         #expect(proposers(containing: "power plants") == ["Japan"])
     }
 }
+
+/// A second set of articles written for these tests, with the stances and exclusions that
+/// come in sentences of their own: "backed the truce proposal", "rejected the plan",
+/// "did not attend", and a verb of hosting with its guests.
+@Suite struct UnseenStancesTests {
+    static let articles: [(path: String, text: String)] = [
+        ("addis.txt", """
+            Heads of state opened a two-day summit at the African Union headquarters in Addis Ababa on Saturday.
+
+            The summit was chaired by Angolan President João Lourenço, who called for an immediate humanitarian truce in Sudan.
+
+            Kenyan President William Ruto backed the truce proposal, while Egypt's President Abdel Fattah al-Sisi warned against foreign intervention. Sudan's army-led government was not invited, officials said.
+            """),
+        ("cairo.txt", """
+            Egyptian and Qatari mediators hosted a new round of negotiations on a Gaza ceasefire in Cairo on Tuesday.
+
+            Egyptian Foreign Minister Badr Abdelatty said Egypt had put forward a plan for a 60-day truce. Qatar's Prime Minister Mohammed bin Abdulrahman Al Thani said Doha supported the Egyptian plan.
+
+            Israeli Prime Minister Benjamin Netanyahu rejected the plan on Wednesday.
+            """),
+        ("brasilia.txt", """
+            Brazilian President Luiz Inácio Lula da Silva hosted the presidents of Colombia, Peru and Bolivia at the Itamaraty Palace in Brasília on 8 August 2025.
+
+            Colombian President Gustavo Petro suggested creating a regional fund for forest protection. Venezuela did not attend.
+            """),
+    ]
+
+    static func export() throws -> ExportDocument {
+        let kb = try KnowledgeBase()
+        for article in articles { #expect(try kb.ingest(text: article.text, path: article.path) == .ingested) }
+        return try kb.export()
+    }
+
+    @Test func stancesInLaterSentencesJoinTheProposalTheyReferTo() throws {
+        let export = try Self.export()
+        let names = Dictionary(uniqueKeysWithValues: export.participants.map { ($0.id, $0.name) })
+        func stances(_ words: String) -> [String: String] {
+            let proposals = export.proposals.filter { $0.summary.lowercased().contains(words) }
+            #expect(proposals.count == 1, "\(words)")
+            return Dictionary(uniqueKeysWithValues: proposals.flatMap(\.positions).compactMap { position in
+                names[position.participant].map { ($0, position.stance) }
+            })
+        }
+        #expect(stances("humanitarian truce") == ["João Lourenço": "proposes", "William Ruto": "supports"])
+        #expect(stances("60-day truce") == ["Egypt": "proposes", "Qatar": "supports", "Benjamin Netanyahu": "opposes"])
+        #expect(!export.participants.contains { ["Abdel Fattah", "Sheikh Tamim bin Hamad Al Thani", "United States"].contains($0.name) })
+    }
+
+    @Test func hostsGuestsAndThoseWhoStayedOut() throws {
+        let export = try Self.export()
+        let names = Dictionary(uniqueKeysWithValues: export.participants.map { ($0.id, $0.name) })
+        func roles(_ city: String) -> [String: String] {
+            let meeting = export.meetings.first { $0.city == city }
+            return Dictionary(meeting?.participants.compactMap { role in names[role.participant].map { ($0, role.role) } } ?? [],
+                              uniquingKeysWith: { first, _ in first })
+        }
+        #expect(roles("Brasília") == ["Luiz Inácio Lula da Silva": "host", "Colombia": "attendee", "Peru": "attendee",
+                                      "Bolivia": "attendee", "Venezuela": "excluded"])
+        #expect(export.meetings.first { $0.city == "Brasília" }?.venue == "Itamaraty Palace")
+        #expect(roles("Cairo") == ["Egypt": "host", "Qatar": "host"])
+        #expect(roles("Addis Ababa")["Sudan"] == "excluded")
+        #expect(export.participants.first { $0.name == "João Lourenço" }?.country == "Angola")
+    }
+}

@@ -68,6 +68,8 @@ private struct TaggingPass {
     var entityOrder: [String] = []
     /// Folded surname → key of a person found by a title pattern.
     var patternSurnames: [String: String] = [:]
+    /// Mentions a later, longer reading replaced (indices into `mentions`).
+    var dropped = Set<Int>()
 
     init(document: Document, lexicon: Lexicon, titles: TitleLexicon) {
         self.document = document
@@ -114,8 +116,18 @@ private struct TaggingPass {
     func acceptedSurface(_ surfaces: [Lexicon.Surface], range: Range<Int>, sentence: Sentence) -> Lexicon.Surface? {
         if let name = surfaces.first(where: { $0.form == .name }) { return name }
         if let seat = surfaces.first(where: { $0.form == .seat }), seatActs(range, sentence) { return seat }
-        if let adjective = surfaces.first(where: { $0.form == .adjective }), qualifiesActor(range, sentence) { return adjective }
+        if let adjective = surfaces.first(where: { $0.form == .adjective }), !isRegional(range, sentence),
+           qualifiesActor(range, sentence) { return adjective }
         return nil
+    }
+
+    /// Whether a region word turns the adjective into a region's ("Latin American", "West
+    /// African"): a state's adjective that includes the region word ("South African") is
+    /// matched whole before this is asked.
+    func isRegional(_ range: Range<Int>, _ sentence: Sentence) -> Bool {
+        var previous = range.lowerBound - 1
+        if previous > sentence.tokens.lowerBound, tokens[previous].folded == "-" { previous -= 1 }   // "Sub-Saharan African", "Pan-African"
+        return previous >= sentence.tokens.lowerBound && tokens[previous].isCapitalized && isTitleCue(.region, at: previous)
     }
 
     /// Whether a capital or seat stands for its state here.
@@ -289,8 +301,9 @@ private struct TaggingPass {
             let token = tokens[k]
             if token.kind == .word, token.isCapitalized, !isNameStop(k) {
                 k += 1
-            } else if nameParticles.contains(token.folded), k + 1 < end, tokens[k + 1].isCapitalized, k > start {
-                k += 1
+            } else if nameParticles.contains(token.folded), k > start, k + 1 < end,
+                      tokens[k + 1].isCapitalized || tokens[k + 1].folded == "-" && k + 2 < end && tokens[k + 2].isCapitalized {
+                k += 1   // "von der Leyen", "al-Sisi"
             } else if token.folded == "-", k > start, k + 1 < end, tokens[k + 1].isCapitalized,
                       tokens[k - 1].range.upperBound == token.range.lowerBound {
                 k += 1   // Kosiniak-Kamysz
@@ -316,6 +329,17 @@ private struct TaggingPass {
         // A person the lexicon already found keeps the lexicon's record.
         if let covered = coverage[name.lowerBound].map({ mentions[$0] }), entities[covered.entity]?.kind == .person { return }
         let nameText = document.string(tokens: name)
+        // A known person's surname inside the name: the same person when the given names
+        // agree ("Abdel Fattah al-Sisi"), else another person of that family ("Mohammed bin
+        // Abdulrahman Al Thani" is not the emir), and the surname mention was wrong.
+        for index in name.dropFirst() {
+            guard let inner = coverage[index], let known = entities[mentions[inner].entity], known.kind == .person else { continue }
+            dropped.insert(inner)
+            if known.aliases.contains(where: { foldedTokens($0).count > 1 && foldedTokens($0).first == tokens[name.lowerBound].folded }) {
+                addMention(entity: known, form: .name, tokens: name, extractor: extractor, confidence: 0.85)
+                return
+            }
+        }
         let key: String
         if name.count == 1, let known = patternSurnames[tokens[name.lowerBound].folded] {
             key = known
@@ -335,8 +359,17 @@ private struct TaggingPass {
 
     mutating func tagSurnames() {
         guard !patternSurnames.isEmpty else { return }
-        for index in tokens.indices where coverage[index] == nil && tokens[index].isCapitalized {
+        for index in tokens.indices where tokens[index].isCapitalized {
             guard let key = patternSurnames[tokens[index].folded], let entity = entities[key] else { continue }
+            if let covered = coverage[index] {
+                // A known person's surname that the article only ever uses alone, while it
+                // names another person of that surname in full: the article means its own.
+                let known = mentions[covered].entity
+                guard known != key, entities[known]?.kind == .person, mentions[covered].tokens.count == 1,
+                      !mentions.indices.contains(where: { !dropped.contains($0) && mentions[$0].entity == known && mentions[$0].tokens.count > 1 })
+                else { continue }
+                dropped.insert(covered)
+            }
             if index + 1 < tokens.count, tokens[index + 1].isCapitalized, tokens[index + 1].sentence == tokens[index].sentence,
                tokens[index + 1].kind == .word { continue }
             addMention(entity: entity, form: .name, tokens: index..<(index + 1), extractor: "entities/surname", confidence: 0.8)
@@ -360,8 +393,10 @@ private struct TaggingPass {
     }
 
     func result() -> EntityTagging {
-        EntityTagging(entities: entityOrder.compactMap { entities[$0] },
-                      mentions: mentions.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound })
+        let kept = mentions.indices.filter { !dropped.contains($0) }.map { mentions[$0] }
+        let named = Set(kept.map(\.entity))
+        return EntityTagging(entities: entityOrder.filter(named.contains).compactMap { entities[$0] },
+                             mentions: kept.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound })
     }
 }
 

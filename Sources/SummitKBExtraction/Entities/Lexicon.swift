@@ -144,7 +144,7 @@ public struct TitleLexicon: Sendable {
 
     /// What a cue phrase signals.
     enum Cue: String, Sendable, CaseIterable {
-        case head, part, rank, actor, act, locative, relation, counterpart
+        case head, part, rank, actor, act, locative, relation, counterpart, region
     }
 
     private(set) var heads = PhraseTrie<Int>()

@@ -32,6 +32,8 @@ private struct Trigger {
     var tokens: Range<Int>
     var kind: MeetingKind
     var isVerb: Bool
+    /// A verb of hosting whose object lists the guests.
+    var namesGuests = false
 }
 
 /// A place found near a trigger.
@@ -105,9 +107,15 @@ private struct MeetingPass {
                 record(trigger: trigger, kind: kind, place: place, date: date, named: named,
                        segment: segment, sentence: sentenceIndex, into: index)
             }
-            if triggers.isEmpty, let last = recency.last, lastReferenceSentence == sentenceIndex - 1 {
-                // "Russia was not invited." right after a meeting sentence: roles for that meeting.
-                recordRoleCues(in: sentence.tokens, sentence: sentenceIndex, into: last)
+            if triggers.isEmpty, let last = recency.last {
+                if lastReferenceSentence == sentenceIndex - 1 {
+                    // "Russia was not invited." right after a meeting sentence: roles for that meeting.
+                    recordRoleCues(in: sentence.tokens, sentence: sentenceIndex, into: last)
+                } else if sentenceIndex - lastReferenceSentence <= Self.exclusionReach {
+                    // "Venezuela did not attend." a little later: staying out names the meeting
+                    // just reported; other roles need it in the sentence before.
+                    recordExclusions(in: sentence.tokens, sentence: sentenceIndex, into: last)
+                }
             }
             if !sentenceMeetings.isEmpty { lastReferenceSentence = sentenceIndex }
             inheritSameDayDates(sentence: sentence, meetings: sentenceMeetings)
@@ -127,11 +135,37 @@ private struct MeetingPass {
             } else if let match = cues.match(.verb, at: i, end: end), let kind = MeetingKind(rawValue: match.value) {
                 found.append(Trigger(tokens: i..<(i + match.length), kind: kind, isVerb: true))
                 i += match.length
+            } else if let match = cues.match(.guest, at: i, end: end), let kind = MeetingKind(rawValue: match.value),
+                      namesGuest(after: i + match.length, end: end) {
+                found.append(Trigger(tokens: i..<(i + match.length), kind: kind, isVerb: true, namesGuests: true))
+                i += match.length
             } else {
                 i += 1
             }
         }
         return found
+    }
+
+    /// Whether an actor follows a verb of hosting as its object ("hosted the presidents of
+    /// Colombia", "received Zelensky"), before any clause mark or preposition of place.
+    func namesGuest(after start: Int, end: Int) -> Bool {
+        var k = start
+        while k < min(end, start + 6) {
+            if let mention = coverage[k] {
+                return tagging.entity(tagging.mentions[mention].entity).map { $0.kind != .group } ?? false
+            }
+            let word = tokens[k].folded
+            guard listFiller.contains(word) || word == "," else { return false }
+            k += 1
+        }
+        return false
+    }
+
+    /// The token after the guests a verb of hosting lists: actors, fillers and commas.
+    func guestsEnd(from start: Int, end: Int) -> Int {
+        var k = start
+        while k < end, coverage[k] != nil || listFiller.contains(tokens[k].folded) || tokens[k].folded == "," { k += 1 }
+        return k
     }
 
     // MARK: Background and reference
@@ -235,14 +269,17 @@ private struct MeetingPass {
            trigger.tokens.upperBound < segment.upperBound, let place = placeAt(trigger.tokens.upperBound, end: segment.upperBound) {
             return place
         }
-        // "in Paris", "at the Élysée Palace in Paris", "to Washington" (visits).
-        var i = trigger.tokens.upperBound
-        let end = min(segment.upperBound, trigger.tokens.upperBound + 14)
+        // "in Paris", "at the Élysée Palace in Paris", "to Washington" (visits); after the
+        // guests of a verb of hosting ("hosted the presidents of Colombia and Peru in Brasília").
+        let searchStart = trigger.namesGuests ? guestsEnd(from: trigger.tokens.upperBound, end: segment.upperBound)
+                                              : trigger.tokens.upperBound
+        var i = searchStart
+        let end = min(segment.upperBound, searchStart + 14)
         var found: Place?
         while i < end {
             let word = tokens[i].folded
             if word == "." || word == ";" { break }
-            if found == nil, i - trigger.tokens.upperBound > 5 { break }
+            if found == nil, i - searchStart > 5 { break }
             if word == "in" || word == "at" || (word == "to" && (kind == .visit || trigger.isVerb)) {
                 var m = i + 1
                 if m < end, tokens[m].folded == "the", gazetteerPlace(at: m, end: end) == nil { m += 1 }
@@ -311,6 +348,9 @@ private struct MeetingPass {
               !DateExpressionFinder.months.contains(tokens[k].folded) else { return nil }
         var m = k
         while m < end, m - k < 3, tokens[m].isCapitalized, tokens[m].kind == .word, coverage[m] == nil { m += 1 }
+        if m - k > 1, terms.isCue(.venueHead, tokens[m - 1].folded) {
+            return Place(city: nil, venue: document.string(tokens: k..<m), country: nil, tokens: k..<m)   // "Itamaraty Palace"
+        }
         return Place(city: document.string(tokens: k..<m), venue: nil, country: nil, tokens: k..<m)
     }
 
@@ -396,6 +436,21 @@ private struct MeetingPass {
         recordParties(of: trigger, segment: segment, sentence: sentence, into: index)
     }
 
+    /// How many sentences after a meeting's last mention an exclusion still refers to it.
+    static let exclusionReach = 3
+
+    mutating func recordExclusions(in segment: Range<Int>, sentence: Int, into index: Int) {
+        var i = segment.lowerBound
+        while i < segment.upperBound {
+            guard let cue = cues.match(.exclusion, at: i, end: segment.upperBound) else { i += 1; continue }
+            // A preposition ("without", "excluding") needs its meeting in the sentence.
+            if !prepositionalExclusions.contains(tokens[i].folded) {
+                excluded(cue: i..<(i + cue.length), segment: segment, sentence: sentence, into: index)
+            }
+            i += cue.length
+        }
+    }
+
     /// Roles given by cue phrases: attendee lists, exclusions, conveners, speakers.
     mutating func recordRoleCues(in segment: Range<Int>, sentence: Int, into index: Int) {
         // Lists after attendee cues ("leaders from A, B and C", "talks with X").
@@ -419,7 +474,10 @@ private struct MeetingPass {
             }
             if let cue = cues.match(.convenerBefore, at: i, end: segment.upperBound), !isPassive(at: i),
                let mention = subject(before: i, clauseFloor: segment.lowerBound) {
-                setConvener(mention, role: tokens[i].folded.hasPrefix("host") ? .host : .convener, sentence: sentence, into: index)
+                // "Egyptian and Qatari mediators hosted": each convenes, the first named leads.
+                for host in coordination(endingWith: mention) {
+                    setConvener(host, role: tokens[i].folded.hasPrefix("host") ? .host : .convener, sentence: sentence, into: index)
+                }
                 i += cue.length
                 continue
             }
@@ -437,7 +495,7 @@ private struct MeetingPass {
     /// the object of "spoke with" or "met", the owner of "Starmer's visit".
     mutating func recordParties(of trigger: Trigger, segment: Range<Int>, sentence: Int, into index: Int) {
         let start = trigger.tokens.lowerBound, end = trigger.tokens.upperBound
-        if trigger.isVerb, tokens[end - 1].folded == "with" || end < segment.upperBound && tokens[end].isCapitalized {
+        if trigger.isVerb, trigger.namesGuests || tokens[end - 1].folded == "with" || end < segment.upperBound && tokens[end].isCapitalized {
             _ = collectList(from: end, end: segment.upperBound, role: .attendee, sentence: sentence, into: index)
         }
         let floor = clauseStart(before: start, floor: segment.lowerBound)
@@ -504,8 +562,10 @@ private struct MeetingPass {
     }
 
     mutating func excluded(cue: Range<Int>, segment: Range<Int>, sentence: Int, into index: Int) {
+        // "excluding Russia", "left out the United States"; not "was not invited, AU officials said".
         let forward = cue.upperBound < segment.upperBound
-            && (coverage[cue.upperBound] != nil || cue.upperBound + 1 < segment.upperBound && coverage[cue.upperBound + 1] != nil)
+            && (coverage[cue.upperBound] != nil || cue.upperBound + 1 < segment.upperBound && coverage[cue.upperBound + 1] != nil
+                && tokens[cue.upperBound].kind != .punctuation)
         if forward {
             _ = collectList(from: cue.upperBound, end: min(segment.upperBound, cue.upperBound + 6), role: .excluded,
                             sentence: sentence, into: index)
@@ -538,7 +598,8 @@ private struct MeetingPass {
             guard let mentionIndex = coverage[k], !seen.contains(mentionIndex) else { continue }
             seen.insert(mentionIndex)
             let mention = tagging.mentions[mentionIndex]
-            if mention.tokens.upperBound < tokens.count, tokens[mention.tokens.upperBound].folded == "'s" { continue }
+            if mention.tokens.upperBound < tokens.count, tokens[mention.tokens.upperBound].folded == "'s",
+               !ownsBody(after: mention.tokens.upperBound + 1, end: range.upperBound) { continue }
             var p = mention.tokens.lowerBound - 1
             var governed = false
             while p >= range.lowerBound, p >= mention.tokens.lowerBound - 4 {
@@ -550,6 +611,12 @@ private struct MeetingPass {
             if !governed { result.append(mentionIndex) }
         }
         return result
+    }
+
+    /// "Myanmar's (military) government", "Sudan's army-led delegation": a body of the
+    /// possessor within three words, so the possessor acts.
+    func ownsBody(after start: Int, end: Int) -> Bool {
+        (start..<min(end, start + 4)).contains { terms.isCue(.body, tokens[$0].folded) && coverage[$0] == nil }
     }
 
     func clauseStart(before index: Int, floor: Int) -> Int {
@@ -567,6 +634,19 @@ private struct MeetingPass {
         guard window.contains(where: { ["his", "her"].contains(tokens[$0].folded) }) else { return nil }
         let start = tokens[trigger.tokens.lowerBound].range.lowerBound
         return tagging.mentions.last { $0.evidence.range.upperBound <= start && tagging.entity($0.entity)?.kind == .person }
+    }
+
+    /// The mentions joined to `mention` by "and" or commas right before it, in text order,
+    /// ending with it ("Egypt and Qatar", "France, Germany and Poland").
+    func coordination(endingWith mention: EntityMention) -> [EntityMention] {
+        var run = [mention]
+        var k = run[0].tokens.lowerBound - 1
+        while k >= 1, tokens[k].folded == "and" || tokens[k].folded == ",", let previous = coverage[k - 1],
+              tokens[k].sentence == tokens[mention.tokens.lowerBound].sentence {
+            run.insert(tagging.mentions[previous], at: 0)
+            k = run[0].tokens.lowerBound - 1
+        }
+        return run
     }
 
     mutating func setConvener(_ mention: EntityMention, role: MeetingRole, sentence: Int, into index: Int) {
@@ -665,8 +745,11 @@ private let listFiller: FoldedWordSet = [
     "and", "the", "as", "well", "of", "from", "'s", "several", "other", "major", "key", "top", "senior", "significant",
     "figures", "officials", "leaders", "nations", "countries", "heads", "state", "government", "representatives",
     "ministers", "chiefs", "delegations", "allies", "partners", "its", "their", "both", "all", "also", "or",
+    "presidents", "prime", "counterparts", "his", "her",
 ]
 private let prepositions: FoldedWordSet = [
     "by", "with", "of", "to", "for", "against", "about", "than", "on", "into", "at", "in", "from", "between", "toward", "towards",
 ]
+/// Exclusion cues that are prepositions: they exclude from a meeting named in their own sentence.
+private let prepositionalExclusions: FoldedWordSet = ["without", "excluding"]
 private let clauseOpeners: FoldedWordSet = ["as", "while", "when", "which", "who", "that", "after", "since", "because", ";", "but", "where"]

@@ -19,7 +19,8 @@ public struct MeetingTerms: Sendable {
     enum Cue: String, Sendable, CaseIterable {
         case trigger, verb, nontrigger, kind, plural, background, negation, anaphor, planned, held, ongoing
         case convenerAfter = "convener-after", convenerBefore = "convener-before"
-        case attendees, exclusion, speaker, count, hold, venue, city
+        case attendees, exclusion, speaker, count, hold, venue, city, guest, body
+        case venueHead = "venue-head"
     }
 
     /// One cue phrase as listed: its type and value.
@@ -38,7 +39,7 @@ public struct MeetingTerms: Sendable {
     public init(name: String, text: String) throws {
         let table = try DataTable(name: name, text: text, format: Self.format, columns: Self.columns)
         for (row, cue, phrase) in try table.cueRows(of: Cue.self) {
-            if cue == .trigger || cue == .verb || cue == .kind, MeetingKind(rawValue: row[2]) == nil {
+            if cue == .trigger || cue == .verb || cue == .guest || cue == .kind, MeetingKind(rawValue: row[2]) == nil {
                 throw DataFileError(file: name, line: row.line, message: "unknown meeting kind '\(row[2])'")
             }
             trie.insert(phrase, Entry(cue: cue, value: row[2]))

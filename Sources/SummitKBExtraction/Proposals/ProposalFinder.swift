@@ -150,7 +150,17 @@ struct ProposalPass {
             add(summary, cue: cue, cueRange: cueRange, object: object, owner: nil, sentence: sentence, rule: "claim")
             return object.end
         }
-        if start < end, tokens[start].folded == "to" { start += 1 } else { start = afterAddressee(start, end: end) }
+        if start < end, tokens[start].folded == "that", !cue.weak {
+            return thatClause(cue, cueRange, from: start + 1, sentence: sentence)
+        }
+        var addressed = false
+        if start < end, tokens[start].folded == "to" {
+            start += 1
+        } else {
+            let after = afterAddressee(start, end: end)
+            addressed = after > start
+            start = after
+        }
         guard start < end, tokens[start].folded != "that" else { return nil }   // a clause, not an object
         var owner: Int?
         if start < end, let mention = mentionAt[start], tagging.mentions[mention].tokens.lowerBound == start {
@@ -162,10 +172,94 @@ struct ProposalPass {
             }
         }
         let object = objectSpan(from: start, end: end, stopAtCommas: true)
+        if owner == nil, let target = referredProposal(object.span, sentence: sentence) {
+            attach(cue: cue, cueRange: cueRange, object: object, to: target, sentence: sentence)
+            return object.end
+        }
+        // "urged the bloc to conclude ...": a call on someone to act is a proposal whatever its kind.
         guard let summary = summarizer.summarize(object.span), !summary.isTopic,
-              summary.hasKind || !(cue.weak && owner == nil) else { return nil }
+              summary.hasKind || addressed || !(cue.weak && owner == nil) else { return nil }
         add(summary, cue: cue, cueRange: cueRange, object: object, owner: owner, sentence: sentence, rule: "verb")
         return object.end
+    }
+
+    /// "proposed that allies raise defence spending": the clause's verb phrase, past its
+    /// subject (actors, determiners) and a modal, is the proposal.
+    private mutating func thatClause(_ cue: ProposalTerms.Cue, _ cueRange: Range<Int>, from start: Int, sentence: Int) -> Int? {
+        let end = document.sentences[sentence].tokens.upperBound
+        var k = start
+        while k < min(end, start + 6), mentionAt[k] != nil || terms.isWord(.actor, tokens[k].folded)
+                || terms.isWord(.determiner, tokens[k].folded) || terms.isWord(.connector, tokens[k].folded) {
+            k += 1
+        }
+        guard k > start, k < end else { return nil }
+        if terms.isWord(.modal, tokens[k].folded) { k += 1 }
+        guard k < end, tokens[k].kind == .word, !tokens[k].isCapitalized else { return nil }
+        let object = objectSpan(from: k, end: end, stopAtCommas: true)
+        guard let summary = summarizer.summarize(object.span), !summary.isTopic else { return nil }
+        add(summary, cue: cue, cueRange: cueRange, object: object, owner: nil, sentence: sentence, rule: "verb-that")
+        return object.end
+    }
+
+    /// The proposal an object points back to ("the truce proposal", "the Egyptian plan",
+    /// "the push"): an object of determiners, actors, kind words and reference modifiers
+    /// ending in a reference noun. The latest earlier proposal of that kind and proposer,
+    /// within ``referenceReach`` sentences.
+    private func referredProposal(_ span: Range<Int>, sentence: Int) -> Int? {
+        // The reference noun ends the object, or a time or circumstance follows it ("rejected the plan on Wednesday").
+        guard let last = span.first(where: { terms.isWord(.reference, tokens[$0].folded) }),
+              last + 1 == span.upperBound || Self.referenceTails.contains(tokens[last + 1].folded)
+                || terms.isWord(.date, tokens[last + 1].folded) else { return nil }
+        var kind: String?
+        var actors: [String] = []
+        var k = span.lowerBound
+        while k < last {
+            if let mention = mentionAt[k] {
+                actors.append(tagging.mentions[mention].entity)
+                k = tagging.mentions[mention].tokens.upperBound
+            } else if let match = terms.match([.kind], in: tokens, at: k, end: last) {
+                kind = match.cue.value
+                k += match.length
+            } else if tokens[k].isCapitalized, let owner = tagging.entities.first(where: { $0.aliases.contains(document.string(tokens: k..<(k + 1))) }) {
+                actors.append(owner.key)   // "the Egyptian plan": an adjective the tagger kept only before actors
+                k += 1
+            } else if terms.isWord(.determiner, tokens[k].folded) || terms.isWord(.referenceModifier, tokens[k].folded)
+                        || tokens[k].folded == "'s" {
+                k += 1
+            } else {
+                return nil
+            }
+        }
+        return found.indices.last { index in
+            let proposal = found[index].proposal
+            guard !found[index].fromTable, let made = proposal.evidence.first?.sentence,
+                  sentence - made <= Self.referenceReach else { return false }
+            if let kind, proposal.kind != kind { return false }
+            return actors.allSatisfy { actor in proposal.positions.contains { $0.entity == actor && $0.stance == .proposes } }
+        }
+    }
+
+    /// Words that may follow a reference noun without describing a new proposal.
+    private static let referenceTails: FoldedWordSet = ["on", "in", "at", "during", "last", "this", "yesterday", "as", "because", "after", "when"]
+
+    /// How many sentences back a reference ("the plan") may reach for its proposal.
+    static let referenceReach = 6
+
+    /// Adds what a sentence referring back to a proposal says: its actors' positions and the
+    /// sentence as evidence.
+    private mutating func attach(cue: ProposalTerms.Cue, cueRange: Range<Int>, object: ObjectSpan, to target: Int, sentence: Int) {
+        let extractor = "proposals/reference:\(document.string(tokens: cueRange).lowercased())"
+        if !found[target].proposal.evidence.contains(where: { $0.slot == "proposal" && $0.sentence == sentence }) {
+            found[target].proposal.evidence.append(Evidence(slot: "proposal", range: document.sentences[sentence].range,
+                                                            sentence: sentence, extractor: extractor, confidence: 0.7))
+        }
+        guard let stance = cue.stance else { return }
+        for actor in subjects(before: cueRange.lowerBound, sentence: sentence)
+        where !found[target].proposal.positions.contains(where: { $0.entity == actor }) {
+            found[target].proposal.positions.append(ExtractedPosition(entity: actor, stance: stance, evidence: Evidence(
+                slot: "position", value: stance.rawValue, range: document.range(tokens: cueRange), sentence: sentence,
+                extractor: extractor, confidence: 0.7)))
+        }
     }
 
     /// Past an addressee ("urged allies to raise ...", "urged European partners to ..."):
@@ -445,7 +539,7 @@ struct ProposalPass {
                 }.first
             }
             for row in table.rows {
-                guard let label = row.cells.first, !label.isEmpty else { continue }
+                guard let label = row.cells.first, !label.isEmpty, !labelNamesActor(label, paragraph: row.paragraph) else { continue }
                 var features: [String] = []
                 var challenges: [String] = []
                 for (column, cell) in row.cells.enumerated().dropFirst() where !cell.isEmpty {
@@ -473,6 +567,16 @@ struct ProposalPass {
                     key: rowSummarizer.key(of: labelTokens, replacement: nil), fromTable: true))
             }
         }
+    }
+}
+
+extension ProposalPass {
+    /// A row labelled by an actor ("Poland | 4.1% | 5%") describes the actor, not a proposal.
+    func labelNamesActor(_ label: String, paragraph: Int) -> Bool {
+        guard let sentence = document.sentences.first(where: { $0.paragraph == paragraph }),
+              let first = sentence.tokens.first(where: { tokens[$0].kind != .punctuation }),
+              let mention = mentionAt[first] else { return false }
+        return document.string(tokens: tagging.mentions[mention].tokens) == label
     }
 }
 

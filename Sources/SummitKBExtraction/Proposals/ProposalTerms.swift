@@ -25,7 +25,8 @@ public struct ProposalTerms: Sendable {
     enum Category: String, Sendable, CaseIterable {
         case verb, noun, agenda, kind, lead, topic, stop, condition, list, hedge, date, modal, negation, aux, actor
         case connector, pronoun, relative, elaboration, copula, synonym, function, determiner
-        case tableCue = "table-cue", column, meeting
+        case tableCue = "table-cue", column, meeting, reference
+        case referenceModifier = "reference-modifier"
     }
 
     /// One phrase of the file with what it means.
