@@ -335,7 +335,11 @@ private struct TaggingPass {
         for index in name.dropFirst() {
             guard let inner = coverage[index], let known = entities[mentions[inner].entity], known.kind == .person else { continue }
             dropped.insert(inner)
-            if known.aliases.contains(where: { foldedTokens($0).count > 1 && foldedTokens($0).first == tokens[name.lowerBound].folded }) {
+            let givenName = tokens[name.lowerBound].folded
+            if known.aliases.contains(where: { alias in
+                let words = foldedTokens(alias)
+                return words.count > 1 && words[0] == givenName
+            }) {
                 addMention(entity: known, form: .name, tokens: name, extractor: extractor, confidence: 0.85)
                 return
             }

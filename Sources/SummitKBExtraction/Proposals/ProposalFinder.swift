@@ -173,7 +173,7 @@ struct ProposalPass {
         }
         let object = objectSpan(from: start, end: end, stopAtCommas: true)
         if owner == nil, let target = referredProposal(object.span, sentence: sentence) {
-            attach(cue: cue, cueRange: cueRange, object: object, to: target, sentence: sentence)
+            attach(cue: cue, cueRange: cueRange, to: target, sentence: sentence)
             return object.end
         }
         // "urged the bloc to conclude ...": a call on someone to act is a proposal whatever its kind.
@@ -247,19 +247,27 @@ struct ProposalPass {
 
     /// Adds what a sentence referring back to a proposal says: its actors' positions and the
     /// sentence as evidence.
-    private mutating func attach(cue: ProposalTerms.Cue, cueRange: Range<Int>, object: ObjectSpan, to target: Int, sentence: Int) {
+    private mutating func attach(cue: ProposalTerms.Cue, cueRange: Range<Int>, to target: Int, sentence: Int) {
         let extractor = "proposals/reference:\(document.string(tokens: cueRange).lowercased())"
         if !found[target].proposal.evidence.contains(where: { $0.slot == "proposal" && $0.sentence == sentence }) {
             found[target].proposal.evidence.append(Evidence(slot: "proposal", range: document.sentences[sentence].range,
                                                             sentence: sentence, extractor: extractor, confidence: 0.7))
         }
         guard let stance = cue.stance else { return }
-        for actor in subjects(before: cueRange.lowerBound, sentence: sentence)
-        where !found[target].proposal.positions.contains(where: { $0.entity == actor }) {
-            found[target].proposal.positions.append(ExtractedPosition(entity: actor, stance: stance, evidence: Evidence(
-                slot: "position", value: stance.rawValue, range: document.range(tokens: cueRange), sentence: sentence,
-                extractor: extractor, confidence: 0.7)))
+        for actor in subjects(before: cueRange.lowerBound, sentence: sentence) {
+            addPosition(actor, stance, tokens: cueRange, sentence: sentence, extractor: extractor,
+                        to: &found[target].proposal.positions)
         }
+    }
+
+    /// Adds an actor's stance, with the tokens that state it as evidence, unless the actor
+    /// already holds a position on the proposal.
+    private func addPosition(_ entity: String, _ stance: Stance, tokens: Range<Int>, sentence: Int, extractor: String,
+                             to positions: inout [ExtractedPosition]) {
+        guard !positions.contains(where: { $0.entity == entity }) else { return }
+        positions.append(ExtractedPosition(entity: entity, stance: stance, evidence: Evidence(
+            slot: "position", value: stance.rawValue, range: document.range(tokens: tokens), sentence: sentence,
+            extractor: extractor, confidence: 0.7)))
     }
 
     /// Past an addressee ("urged allies to raise ...", "urged European partners to ..."):
@@ -505,10 +513,7 @@ struct ProposalPass {
         }
         var positions: [ExtractedPosition] = []
         func position(_ entity: String, _ stance: Stance, _ tokens: Range<Int>) {
-            guard !positions.contains(where: { $0.entity == entity }) else { return }
-            positions.append(ExtractedPosition(entity: entity, stance: stance, evidence: Evidence(
-                slot: "position", value: stance.rawValue, range: document.range(tokens: tokens), sentence: sentence,
-                extractor: extractor, confidence: 0.7)))
+            addPosition(entity, stance, tokens: tokens, sentence: sentence, extractor: extractor, to: &positions)
         }
         if let owner {
             let mention = tagging.mentions[owner]
