@@ -7,7 +7,7 @@
 /// ```
 public struct ExtractionResources: Sendable {
     /// Bumped whenever extraction output changes, so the store can tell stale sources.
-    public static let extractorVersion = "summitkb-extract/2"
+    public static let extractorVersion = "summitkb-extract/3"
 
     public var lexicon: Lexicon
     public var titles: TitleLexicon

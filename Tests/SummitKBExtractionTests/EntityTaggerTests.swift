@@ -180,3 +180,20 @@ private func names(_ tagging: EntityTagging) -> [String] { tagging.entities.map(
         #expect(resources.lexicon.entries.count > 150)
     }
 }
+
+/// Officials named in apposition to a title written in lower case.
+@Suite struct AppositiveTitleTests {
+    @Test func aLowerCaseTitleNamesThePersonAfterItsComma() throws {
+        let resources = try ExtractionResources.builtIn()
+        let tagger = EntityTagger(lexicon: resources.lexicon, titles: resources.titles)
+        let tagging = tagger.tag(Document(text: """
+            Oman's foreign minister, Badr Albusaidi, offered to host talks. The UN special envoy for Yemen, Hans Grundberg, agreed.
+            """))
+        let albusaidi = try #require(tagging.entity("person:badr albusaidi"))
+        #expect(albusaidi.title == "Foreign Minister")
+        #expect(albusaidi.country == "Oman")
+        #expect(tagging.entity("person:hans grundberg")?.title == "UN Special Envoy")
+        let plain = tagger.tag(Document(text: "The foreign minister, Paris said, would come. The envoy, Western diplomats said, left."))
+        #expect(plain.entities.filter { $0.kind == ParticipantKind.person }.isEmpty)
+    }
+}

@@ -166,3 +166,78 @@ private func roles(_ meeting: ExtractedMeeting, _ role: MeetingRole) -> Set<Stri
         #expect(anchor.nearest(month: 12, day: 30).iso == "2024-12-30")
     }
 }
+
+/// Who takes part, said in ways that name no meeting: calls by telephone, video links,
+/// delegations, and roles that only look like conveners or exclusions.
+@Suite struct MeetingAttendanceTests {
+    @Test func bothSidesOfACallSpokenByTelephoneAttendAndTheDatelineIsNoPlace() throws {
+        let pipeline = ExtractionPipeline(resources: try .builtIn())
+        let article = NormalizedArticle(
+            text: "Indian Prime Minister Narendra Modi and Russian President Vladimir Putin spoke by telephone on Wednesday.",
+            metadata: ArticleMetadata(published: "2025-08-21"), dateline: "New Delhi")
+        let meeting = try #require(pipeline.extract(article).meetings.first)
+        #expect(meeting.kind == .call)
+        #expect(meeting.city == nil)
+        #expect(meeting.date == "2025-08-20")
+        #expect(roles(meeting, .attendee).isSuperset(of: ["person:narendra modi", "person:vladimir putin"]))
+    }
+
+    @Test func takingPartByVideoLinkIsAttendingNotAnotherMeeting() throws {
+        let found = try meetings("""
+            Foreign ministers met in Tokyo on Saturday. The talks focused on export controls.
+            Ukraine's foreign minister, Andrii Sybiha, took part by video link.
+            """)
+        #expect(found.count == 1)
+        #expect(roles(try #require(found.first), .attendee).contains("person:andrii sybiha"))
+    }
+
+    @Test func counterpartsJoinedAndTheListAfterAlongWithAttend() throws {
+        let found = try meetings("""
+            Foreign ministers met in Tokyo on Saturday.
+            British Foreign Secretary David Lammy joined their counterparts from France, Italy and Canada, along with Ursula von der Leyen.
+            """)
+        let attendees = roles(try #require(found.first), .attendee)
+        #expect(attendees.isSuperset(of: ["person:david lammy", "country:france", "country:italy", "country:canada",
+                                          "person:ursula von der leyen"]))
+    }
+
+    @Test func aDelegationsLeadersAttendEvenWithOfInTheirTitle() throws {
+        let found = try meetings("""
+            American and Russian officials will hold talks in Riyadh on Tuesday.
+            Secretary of State Marco Rubio will lead the US delegation, while Russia will be represented by Sergei Lavrov.
+            """)
+        let attendees = roles(try #require(found.first), .attendee)
+        #expect(attendees.isSuperset(of: ["person:marco rubio", "person:sergei lavrov"]))
+    }
+
+    @Test func notInvitedToTheTalksExcludesAndCallingForASeatConvenesNothing() throws {
+        let found = try meetings("""
+            American and Russian officials will hold talks in Riyadh on Tuesday. Ukraine was not invited to the talks.
+            Zelensky said Kyiv would reject any deal reached without its participation.
+            European officials called for a seat at the table.
+            """)
+        let meeting = try #require(found.first)
+        #expect(found.count == 1)
+        #expect(roles(meeting, .excluded) == ["country:ukraine"])
+        #expect(meeting.convener == nil)
+    }
+
+    @Test func aDateBetweenTwoTriggersIsTheEarliersAndAShoutedDatelineCityIsCapitalized() throws {
+        let found = try meetings("""
+            BERLIN – Defence ministers met at headquarters in Berlin on Thursday ahead of the leaders' summit in The Hague.
+            """, published: "2025-06-05")
+        #expect(found.map(\.city) == ["Berlin", "The Hague"])
+        #expect(found.map(\.dateText) == ["Thursday", nil])
+        let shouted = try meetings("BERLIN – Chancellor Olaf Scholz hosted Balkan leaders at the Chancellery on Monday for a summit.")
+        #expect(shouted.first?.city == "Berlin")
+    }
+
+    @Test func aListBeforeAVerbTriggerIsItsOwnNotTheEarlierMeetings() throws {
+        let found = try meetings("""
+            Ministers met in Rome on Tuesday. Following Tuesday's discussions, ministers from France and Poland will convene in Paris on Wednesday.
+            """)
+        #expect(found.count == 2)
+        #expect(roles(found[0], .attendee).isEmpty)
+        #expect(roles(found[1], .attendee) == ["country:france", "country:poland"])
+    }
+}

@@ -181,6 +181,54 @@ import Testing
         #expect(normalizer.normalize("By Ann Bell | 3 March 2024\nEnvoys met.").metadata.published == "2024-03-03")
     }
 
+    @Test func bylineWithARoleAfterTheComma() {
+        let article = normalizer.normalize("Envoys Meet in Bern\nBy Ann Bell, Europe correspondent\nEnvoys met on Monday.")
+        #expect(article.metadata.author == "Ann Bell")
+        #expect(article.metadata.title == "Envoys Meet in Bern")
+        #expect(normalizer.normalize("By Ann Bell, who chairs. The talks\nEnvoys met.").metadata.author == nil)
+    }
+
+    @Test(arguments: [
+        ("Published 14 March 2025", "2025-03-14"),
+        ("Published: 27 June 2024 | Updated: 28 June 2024", "2024-06-27"),
+        ("Updated: 28 June 2024 | First published on 27 June 2024", "2024-06-27"),
+        ("Last updated 28 June 2024", "2024-06-28"),
+        ("November 8, 2025", "2025-11-08"),
+        ("Mon 3 Mar 2025 14.02 GMT", "2025-03-03"),
+        ("Saturday, 8 November 2025, 10:42 am", "2025-11-08"),
+        ("2025-03-14T09:30:00Z | 4 min read", "2025-03-14"),
+        ("New Delhi, 21 August 2025 (Staff Reporter)", "2025-08-21"),
+    ])
+    func dateLineDatesTheArticleAndMarksTheTitle(_ line: String, _ iso: String) {
+        let article = normalizer.normalize("Envoys Meet in Bern\n\n\(line)\n\nEnvoys met in Bern on Monday.")
+        #expect(article.metadata.published == iso)
+        #expect(article.metadata.title == "Envoys Meet in Bern")
+        #expect(article.text == "Envoys met in Bern on Monday.")
+    }
+
+    @Test func dateLinePlaceIsTheDatelineWhenTheBodyHasNone() {
+        let article = normalizer.normalize("Envoys Meet\nNew Delhi, 21 August 2025 (Staff Reporter)\nEnvoys met on Monday.")
+        #expect(article.dateline == "New Delhi")
+    }
+
+    @Test(arguments: [
+        "14 March 2025 was the day the envoys met.",
+        "March 3, 2025: envoys meet in Bern",
+        "Published in Bern on 3 March",
+        "Envoys, 3 March 2025, met in Bern",
+    ])
+    func proseWithADateIsNoDateLine(_ line: String) {
+        let article = normalizer.normalize("\(line)\nEnvoys met in Bern on Monday.")
+        #expect(article.metadata.published == nil)
+        #expect(article.text.hasPrefix(line))
+    }
+
+    @Test func publishedDateFromMetadataIsKept() {
+        let article = normalizer.normalize("---\ndate: 2024-01-02\n---\nPublished 14 March 2025\nEnvoys met.")
+        #expect(article.metadata.published == "2024-01-02")
+        #expect(article.text == "Envoys met.")
+    }
+
     @Test func proseStartingWithByIsNoByline() {
         let raw = "By Monday, envoys will have met twice.\nBy contrast, the ministers stayed home."
         let article = normalizer.normalize(raw)
@@ -195,6 +243,8 @@ import Testing
         #expect(normalizer.normalize(paragraph).text == paragraph)
         #expect(dateline("BERN (Example Wire) — Envoys from four states met on Monday to discuss a truce.") == "Bern")
         #expect(dateline("OSLO, March 3 (EW) - Envoys from four states met on Monday to discuss a truce.") == "Oslo")
+        #expect(dateline("RIYADH: Senior envoys from four states will meet on Tuesday to discuss a truce.") == "Riyadh")
+        #expect(dateline("Update: Senior envoys from four states will meet on Tuesday to discuss a truce.") == nil)
         #expect(dateline("Envoys from four states met in Bern on Monday to discuss a truce.") == nil)
         #expect(dateline("The envoy’s deputy – Ann Bell – met four states on Monday to talk.") == nil)
     }

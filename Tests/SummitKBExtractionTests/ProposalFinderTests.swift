@@ -53,6 +53,18 @@ import Testing
         #expect(result.proposals[0].evidence.filter { $0.slot == "proposal" }.count == 2)
     }
 
+    /// "opposed it": the proposal just made, and only that close.
+    @Test func aPronounObjectTakesTheProposalJustMade() throws {
+        let result = try F.find("""
+            Chile proposed a truce in the north. Kenya's Minister Ana Ruiz backed it on Saturday,             but Norway rejected it.
+            """)
+        #expect(result.proposals.count == 1)
+        #expect(F.actors(result.proposals[0], .supports) == ["person:ana ruiz"])
+        #expect(F.actors(result.proposals[0], .opposes) == ["country:norway"])
+        let far = try F.find("Chile proposed a truce in the north. Kenya waited. Norway waited too. Norway rejected it.")
+        #expect(F.actors(far.proposals[0], .opposes).isEmpty)
+    }
+
     @Test func aReferenceWithNothingBeforeItMakesNoProposal() throws {
         #expect(try F.find("Kenya backed the new plan.").proposals.isEmpty)
     }

@@ -51,7 +51,7 @@ enum ProposalFixture {
     hedge\tmay
     modal\twould
     aux\thas|have|also|only
-    connector\tand|,
+    connector\tand|,|'s
     pronoun\tshe|he\tperson
     relative\twho
     copula\tare
@@ -64,6 +64,7 @@ enum ProposalFixture {
     actor\tofficials|bloc
     reference\tproposal|plan
     reference-modifier\tnew
+    reference-pronoun\tit
     date\tsaturday
     synonym\tsend\tdeploy
     """

@@ -177,10 +177,11 @@ private struct TaggingPass {
     /// "President Emmanuel Macron of France". Returns the token after the pattern.
     mutating func tagTitleBeforeName(at i: Int, _ sentence: Sentence) -> Int? {
         let end = sentence.tokens.upperBound
-        guard tokens[i].isCapitalized || isTitleCue(.counterpart, at: i),
-              coverage[i] == nil || mentionIsCountryModifier(at: i),
+        // A title in lower case ("Oman's foreign minister, Badr Albusaidi,") names a person only in apposition.
+        let appositive = !tokens[i].isCapitalized && !isTitleCue(.counterpart, at: i)
+        guard tokens[i].kind == .word, coverage[i] == nil || mentionIsCountryModifier(at: i),
               let head = titles.heads.longestMatch(tokens, from: i, to: end) else { return nil }
-        var title = titlePhrase(endingAt: i + head.length, headStart: i, sentence)
+        var title = titlePhrase(endingAt: i + head.length, headStart: i, sentence, anyCase: appositive)
         if isTitleCue(.counterpart, at: i) {
             // "his Azerbaijani counterpart X": X holds the title of the person named before.
             let before = mentions.last { $0.tokens.upperBound <= i && tokens[$0.tokens.lowerBound].sentence == tokens[i].sentence
@@ -213,6 +214,13 @@ private struct TaggingPass {
             var n = k + 1
             while n < end, n - k < 8, tokens[n].folded != ")" { n += 1 }
             if n < end { k = n + 1 }
+        }
+        if appositive {
+            guard k + 1 < end, tokens[k].folded == ",", let name = nameRun(from: k + 1, end), name.count >= 2,
+                  name.upperBound == end || tokens[name.upperBound].kind == .punctuation else { return nil }
+            title.words = titleCase(title.words)
+            addPerson(name: name, title: title, extractor: "entities/title-before-name")
+            return name.upperBound
         }
         if k < end, ["–", "—", "-", ","].contains(tokens[k].folded) { k += 1 }
         while k < end, tokens[k].isCapitalized, isTitleCue(.rank, at: k) || titles.isCue(.rank, tokens[k].folded + ".") {
@@ -261,10 +269,11 @@ private struct TaggingPass {
     }
 
     /// The title ending at `headEnd`: the head, the title parts and noun modifiers before it,
-    /// minus a leading country word (which gives the country) and a possessive owner.
-    func titlePhrase(endingAt headEnd: Int, headStart: Int, _ sentence: Sentence) -> TitlePhrase {
+    /// minus a leading country word (which gives the country) and a possessive owner. Parts
+    /// in lower case count only when `anyCase` ("the special envoy").
+    func titlePhrase(endingAt headEnd: Int, headStart: Int, _ sentence: Sentence, anyCase: Bool = false) -> TitlePhrase {
         var start = headStart
-        while start - 1 >= sentence.tokens.lowerBound, tokens[start - 1].isCapitalized, tokens[start - 1].kind == .word,
+        while start - 1 >= sentence.tokens.lowerBound, anyCase || tokens[start - 1].isCapitalized, tokens[start - 1].kind == .word,
               isTitleCue(.part, at: start - 1) || mentionIsCountryModifier(at: start - 1)
                 || lexiconMatch(at: start - 1, end: headStart) != nil {
             start -= 1

@@ -87,7 +87,10 @@ private struct MeetingPass {
                 var kind = trigger.kind
                 if kind == .meeting, let cue = kindCue(near: trigger, in: segment) { kind = cue }
                 let place = self.place(for: trigger, kind: kind, in: segment, sentenceIndex: sentenceIndex)
-                let date = closestDate(expressions, to: trigger, in: segment)
+                // A date between two triggers is the earlier one's ("met in Brussels on Thursday
+                // ahead of the summit in The Hague").
+                let date = closestDate(expressions, to: trigger,
+                                       in: (position == 0 ? segment.lowerBound : trigger.tokens.lowerBound)..<segment.upperBound)
                 let named = self.namedMeeting(trigger)
                 let index: Int
                 if let same = sentenceMeetings.last(where: { compatible(meetings[$0], kind, place, date) }) {
@@ -104,17 +107,25 @@ private struct MeetingPass {
                 sentenceMeetings.append(index)
                 recency.removeAll { $0 == index }
                 recency.append(index)
+                // "Following Tuesday's discussions, ministers from A and B will convene": the
+                // list before a verb trigger is its subject's, not the earlier meeting's.
+                var roles = segment
+                if position + 1 < triggers.count, triggers[position + 1].isVerb,
+                   let comma = (trigger.tokens.upperBound..<segment.upperBound).first(where: { tokens[$0].folded == "," }) {
+                    roles = segment.lowerBound..<comma
+                }
                 record(trigger: trigger, kind: kind, place: place, date: date, named: named,
-                       segment: segment, sentence: sentenceIndex, into: index)
+                       segment: segment, roles: roles, sentence: sentenceIndex, into: index)
             }
             if triggers.isEmpty, let last = recency.last {
                 if lastReferenceSentence == sentenceIndex - 1 {
                     // "Russia was not invited." right after a meeting sentence: roles for that meeting.
                     recordRoleCues(in: sentence.tokens, sentence: sentenceIndex, into: last)
                 } else if sentenceIndex - lastReferenceSentence <= Self.exclusionReach {
-                    // "Venezuela did not attend." a little later: staying out names the meeting
-                    // just reported; other roles need it in the sentence before.
-                    recordExclusions(in: sentence.tokens, sentence: sentenceIndex, into: last)
+                    // "Venezuela did not attend." or "Sybiha took part by video link." a little
+                    // later: staying out or taking part names the meeting just reported; other
+                    // roles need it in the sentence before.
+                    recordAttendance(in: sentence.tokens, sentence: sentenceIndex, into: last)
                 }
             }
             if !sentenceMeetings.isEmpty { lastReferenceSentence = sentenceIndex }
@@ -178,12 +189,20 @@ private struct MeetingPass {
         while k >= sentence.tokens.lowerBound, steps < 5 {
             let word = tokens[k].folded
             if steps < 3, terms.isCue(.background, word) { return true }
-            if terms.isCue(.negation, word) { return true }
+            if terms.isCue(.negation, word), !insideExclusion(k, floor: sentence.tokens.lowerBound) { return true }
             if word == "," || word == ";" { break }
             k -= 1
             steps += 1
         }
         return false
+    }
+
+    /// Whether token `k` belongs to an exclusion cue ("was not invited to the talks",
+    /// "did not attend the summit"): the negation is the party's, not the meeting's.
+    func insideExclusion(_ k: Int, floor: Int) -> Bool {
+        (max(floor, k - 3)...k).contains { start in
+            cues.match(.exclusion, at: start, end: tokens.count).map { start + $0.length > k } ?? false
+        }
     }
 
     /// A determiner or possessive before the trigger (over at most three modifiers) points back.
@@ -315,7 +334,8 @@ private struct MeetingPass {
            ["–", "—", "-"].contains(tokens[place.tokens.upperBound].folded) {
             return place
         }
-        if meetings.isEmpty, sentence.paragraph == 0, let dateline = document.dateline {
+        // Where the story was filed says nothing of where a call took place.
+        if meetings.isEmpty, sentence.paragraph == 0, kind != .call, kind != .virtual, let dateline = document.dateline {
             return Place(city: dateline, venue: nil, country: terms.match(.city, in: dateline)?.value, tokens: trigger.tokens)
         }
         return nil
@@ -329,10 +349,15 @@ private struct MeetingPass {
                          tokens: k..<(k + venue.length))
         }
         if let city = cues.match(.city, at: k, end: end) {
-            return Place(city: document.string(tokens: k..<(k + city.length)), venue: nil, country: city.value,
+            return Place(city: unshouted(document.string(tokens: k..<(k + city.length))), venue: nil, country: city.value,
                          tokens: k..<(k + city.length))
         }
         return nil
+    }
+
+    /// A place as written, or capitalized when the dateline shouts it (`BERLIN` → `Berlin`).
+    func unshouted(_ name: String) -> String {
+        name.split(separator: " ").map { Byline.capitalizedIfShouting(String($0)) }.joined(separator: " ")
     }
 
     /// A place starting at token `k`: a known venue or city, a country, or an unknown capitalized name.
@@ -393,8 +418,10 @@ private struct MeetingPass {
 
     // MARK: Recording a trigger's findings
 
+    /// Records what a trigger found; its roles come from `roles`, the part of its segment
+    /// that belongs to it.
     mutating func record(trigger: Trigger, kind: MeetingKind, place: Place?, date: DateExpression?, named: Range<Int>?,
-                         segment: Range<Int>, sentence: Int, into index: Int) {
+                         segment: Range<Int>, roles: Range<Int>, sentence: Int, into index: Int) {
         var meeting = meetings[index]
         // Moved out, not shared: while `meetings[index]` also holds the evidence array, each
         // append below copies it whole, quadratic for an article repeating one meeting.
@@ -426,7 +453,7 @@ private struct MeetingPass {
             meeting.name = String(document.string(tokens: named).map { $0 == "’" ? "'" : $0 })
         }
         meetings[index] = meeting
-        recordRoles(trigger: trigger, segment: segment, sentence: sentence, into: index)
+        recordRoles(trigger: trigger, segment: roles, sentence: sentence, into: index)
         if meetings[index].name.isEmpty { meetings[index].name = "-" }
     }
 
@@ -439,15 +466,32 @@ private struct MeetingPass {
     /// How many sentences after a meeting's last mention an exclusion still refers to it.
     static let exclusionReach = 3
 
-    mutating func recordExclusions(in segment: Range<Int>, sentence: Int, into index: Int) {
+    /// Roles a sentence without a trigger gives the meeting reported a little before it:
+    /// exclusions (not by a preposition, which needs its meeting in the sentence) and the
+    /// subjects of verbs of taking part.
+    mutating func recordAttendance(in segment: Range<Int>, sentence: Int, into index: Int) {
         var i = segment.lowerBound
         while i < segment.upperBound {
-            guard let cue = cues.match(.exclusion, at: i, end: segment.upperBound) else { i += 1; continue }
-            // A preposition ("without", "excluding") needs its meeting in the sentence.
-            if !prepositionalExclusions.contains(tokens[i].folded) {
-                excluded(cue: i..<(i + cue.length), segment: segment, sentence: sentence, into: index)
+            if let cue = cues.match(.exclusion, at: i, end: segment.upperBound) {
+                if !prepositionalExclusions.contains(tokens[i].folded) {
+                    excluded(cue: i..<(i + cue.length), segment: segment, sentence: sentence, into: index)
+                }
+                i += cue.length
+            } else if cues.match(.attend, at: i, end: segment.upperBound) != nil {
+                takesPart(cue: i, segment: segment, sentence: sentence, into: index)
+                i += 1
+            } else {
+                i += 1
             }
-            i += cue.length
+        }
+    }
+
+    /// "Sybiha took part", "Rubio and Waltz will lead the delegation": the subjects of a verb
+    /// of taking part attend (not "was attended by", whose list the attendee cue reads).
+    mutating func takesPart(cue: Int, segment: Range<Int>, sentence: Int, into index: Int) {
+        guard !isPassive(at: cue) else { return }
+        for mentionIndex in subjects(in: clauseStart(before: cue, floor: segment.lowerBound)..<cue) {
+            addRole(tagging.mentions[mentionIndex], .attendee, sentence: sentence, into: index)
         }
     }
 
@@ -456,6 +500,10 @@ private struct MeetingPass {
         // Lists after attendee cues ("leaders from A, B and C", "talks with X").
         var i = segment.lowerBound
         while i < segment.upperBound {
+            if let cue = cues.match(.nontrigger, at: i, end: segment.upperBound) {
+                i += cue.length   // "called for", "call on": no convener
+                continue
+            }
             if let cue = cues.match(.attendees, at: i, end: segment.upperBound) {
                 i = collectList(from: i + cue.length, end: segment.upperBound, role: .attendee, sentence: sentence, into: index)
                 continue
@@ -485,6 +533,11 @@ private struct MeetingPass {
                let mention = subject(before: i, clauseFloor: segment.lowerBound) {
                 addRole(mention, .speaker, sentence: sentence, into: index)
                 i += cue.length
+                continue
+            }
+            if cues.match(.attend, at: i, end: segment.upperBound) != nil {
+                takesPart(cue: i, segment: segment, sentence: sentence, into: index)
+                i += 1   // "joined their counterparts from X": the attendee cue inside still lists X
                 continue
             }
             i += 1
@@ -549,7 +602,8 @@ private struct MeetingPass {
                 unknownRun = 0
                 continue
             }
-            if listStops.contains(token.folded) || cues.match(.exclusion, at: k, end: end) != nil { break }
+            if listStops.contains(token.folded) || cues.match(.exclusion, at: k, end: end) != nil
+                || k > start && (cues.match(.attendees, at: k, end: end) != nil || cues.match(.attend, at: k, end: end) != nil) { break }
             if token.kind == .punctuation || listFiller.contains(token.folded) || token.kind == .number || token.isCapitalized {
                 k += 1
                 continue
@@ -569,7 +623,8 @@ private struct MeetingPass {
         if forward {
             _ = collectList(from: cue.upperBound, end: min(segment.upperBound, cue.upperBound + 6), role: .excluded,
                             sentence: sentence, into: index)
-        } else {
+        } else if !prepositionalExclusions.contains(tokens[cue.lowerBound].folded) {
+            // "without its participation" excludes no one; "X was not invited" excludes X.
             let floor = clauseStart(before: cue.lowerBound, floor: document.sentences[sentence].tokens.lowerBound)
             for mentionIndex in subjects(in: floor..<cue.lowerBound) {
                 addRole(tagging.mentions[mentionIndex], .excluded, sentence: sentence, into: index)
@@ -604,6 +659,8 @@ private struct MeetingPass {
             var governed = false
             while p >= range.lowerBound, p >= mention.tokens.lowerBound - 4 {
                 let word = tokens[p].folded
+                // "Secretary of State Marco Rubio": an "of" inside a title governs the title's word.
+                if word == "of", p + 1 < mention.tokens.lowerBound, tokens[p + 1].isCapitalized { p -= 1; continue }
                 if prepositions.contains(word) { governed = true; break }
                 if coverage[p] != nil || word == "," || word == "and" { break }
                 p -= 1

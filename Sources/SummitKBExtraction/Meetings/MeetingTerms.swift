@@ -19,7 +19,7 @@ public struct MeetingTerms: Sendable {
     enum Cue: String, Sendable, CaseIterable {
         case trigger, verb, nontrigger, kind, plural, background, negation, anaphor, planned, held, ongoing
         case convenerAfter = "convener-after", convenerBefore = "convener-before"
-        case attendees, exclusion, speaker, count, hold, venue, city, guest, body
+        case attendees, exclusion, speaker, count, hold, venue, city, guest, body, attend
         case venueHead = "venue-head"
     }
 

@@ -46,6 +46,12 @@ public struct BoilerplateRules: Sendable {
         case crumbSeparator = "crumb-separator"
         /// Words that open a byline (`by`, `written by`); the names after them become the author.
         case byline
+        /// Words that open a line giving the article's date (`published`, `posted on`):
+        /// `Published: 14 March 2025` dates the article and is removed.
+        case publishedLabel = "published-label"
+        /// Words that open a line giving the date of a later revision (`updated`): used only
+        /// when the article gives no other date.
+        case updatedLabel = "updated-label"
         /// An HTML element dropped with all its content when markup is stripped (`script`).
         case htmlDrop = "html-drop"
         /// Drop a line matched by this regular expression (case-insensitive); tried only on lines
@@ -77,6 +83,8 @@ public struct BoilerplateRules: Sendable {
     let crumbRoots: [[UInt8]]
     let crumbSeparators: [[UInt8]]
     let bylines: [[UInt8]]
+    /// Keys of the labels that open a date line, longest first.
+    let dateLabels: [DateLine.Label]
     let htmlDropped: Set<[UInt8]>
     let regexes: [RegexRule]
 
@@ -95,6 +103,7 @@ public struct BoilerplateRules: Sendable {
         var dropped = Set<[UInt8]>()
         var prefixes: [[UInt8]] = [], labels: [[UInt8]] = [], separators: [[UInt8]] = [], bylines: [[UInt8]] = []
         var regexes: [RegexRule] = []
+        var dateLabels: [DateLine.Label] = []
         for row in table.rows {
             func fail(_ message: String) -> DataFileError { DataFileError(file: name, line: row.line, message: message) }
             guard let kind = Kind(rawValue: row[0]) else {
@@ -122,6 +131,8 @@ public struct BoilerplateRules: Sendable {
             case .crumbRoot: roots.append(try key())
             case .crumbSeparator: separators.append(Array(pattern.utf8))
             case .byline: bylines.append(try key())
+            case .publishedLabel: dateLabels.append(DateLine.Label(key: try key(), isUpdate: false))
+            case .updatedLabel: dateLabels.append(DateLine.Label(key: try key(), isUpdate: true))
             case .htmlDrop: dropped.insert(Array(pattern.lowercased().utf8))
             case .regex:
                 do {
@@ -142,6 +153,7 @@ public struct BoilerplateRules: Sendable {
         // Longest first, so `>>` wins over `>`.
         self.crumbSeparators = separators.sorted { $0.count > $1.count }
         self.bylines = bylines.sorted { $0.count > $1.count }
+        self.dateLabels = dateLabels.sorted { $0.key.count > $1.key.count }
         self.htmlDropped = dropped
         self.regexes = regexes
     }

@@ -47,21 +47,29 @@ public enum MetadataParser {
     /// MetadataParser.isoDate("February 17, 2025")   // "2025-02-17"
     /// ```
     public static func isoDate(_ text: String) -> String? {
-        let words = text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\t" }).map(String.init)
+        leadingDate(text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\t" }).map(String.init))?.iso
+    }
+
+    /// The date that opens `words` (commas already split off) in one of the forms
+    /// ``isoDate(_:)`` accepts, as ISO `YYYY-MM-DD`, and how many words it took; nil when
+    /// the words do not open with a real day.
+    static func leadingDate(_ words: [String]) -> (iso: String, count: Int)? {
         guard let first = words.first else { return nil }
-        var year = 0, month = 0, day = 0
+        var year = 0, month = 0, day = 0, count = 3
         let numeric = first.prefix(10).split(whereSeparator: { $0 == "-" || $0 == "/" })
         if numeric.count == 3, numeric[0].count == 4, let y = Int(numeric[0]), let m = Int(numeric[1]), let d = Int(numeric[2]),
            first.count == 10 || first.dropFirst(10).first == "T" || first.dropFirst(10).first == " " {
-            (year, month, day) = (y, m, d)
-        } else if let found = wordsDate(words) ?? wordsDate(Array(words.dropFirst())) {   // also after a weekday
+            (year, month, day, count) = (y, m, d, 1)
+        } else if let found = wordsDate(words) {
             (year, month, day) = found
+        } else if let found = wordsDate(Array(words.dropFirst())) {   // after a weekday
+            (year, month, day, count) = (found.0, found.1, found.2, 4)
         } else {
             return nil
         }
         guard (1000...9999).contains(year), (1...12).contains(month), day >= 1, day <= daysIn(month, year) else { return nil }
         func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        return "\(year)-\(pad(month))-\(pad(day))"
+        return ("\(year)-\(pad(month))-\(pad(day))", count)
     }
 
     /// `17 February 2025` or `February 17, 2025` (commas already split off) at the start

@@ -105,7 +105,7 @@ public struct Normalizer: Sendable {
         return lines
     }
 
-    /// Finds the title, byline and dateline; removes the title and byline lines.
+    /// Finds the title, byline, date line and dateline; removes the title, byline and date lines.
     private func detectSignals(_ lines: inout [Line], metadata: inout ArticleMetadata, dateline: inout String?) {
         let head = min(lines.count, Self.headWindow)
         var byline: (index: Int, found: Byline)?
@@ -115,11 +115,18 @@ public struct Normalizer: Sendable {
                 break
             }
         }
+        var dateLine: (index: Int, found: DateLine)?
+        for i in 0..<head where i != byline?.index {
+            if let found = DateLine.parse(lines[i].bytes, labels: rules.dateLabels) {
+                dateLine = (i, found)
+                break
+            }
+        }
         var remove = Set<Int>()
         if let title = metadata.title {
             let key = LineKey.key(Array(title.utf8))
             for i in lines.indices where lines[i].key == key { remove.insert(i) }
-        } else if let i = titleLine(lines, head: head, bylineAt: byline?.index) {
+        } else if let i = titleLine(lines, head: head, signals: [byline?.index, dateLine?.index].compactMap { $0 }) {
             metadata.title = String(decoding: lines[i].bytes, as: UTF8.self)
             remove.insert(i)
         }
@@ -128,6 +135,10 @@ public struct Normalizer: Sendable {
             metadata.author = metadata.author ?? byline.found.author
             metadata.published = metadata.published ?? byline.found.published
         }
+        if let dateLine {
+            remove.insert(dateLine.index)
+            metadata.published = metadata.published ?? dateLine.found.published
+        }
         if !remove.isEmpty {
             lines = lines.indices.filter { !remove.contains($0) }.map { lines[$0] }
         }
@@ -135,12 +146,14 @@ public struct Normalizer: Sendable {
         if let first = lines.prefix(3).first(where: { Dateline.isParagraph($0.bytes, key: $0.key) }) {
             dateline = Dateline.place(first.bytes)
         }
+        dateline = dateline ?? dateLine?.found.place
     }
 
     /// The title line, from explicit signals only: the last breadcrumb item echoed by the
     /// line after it; a `#` heading or whole-line bold line among the first four lines (any heading
-    /// level when it is the first line); the line just before a byline.
-    private func titleLine(_ lines: [Line], head: Int, bylineAt: Int?) -> Int? {
+    /// level when it is the first line); the line just before a byline or a date line
+    /// (`signals`, the indexes of those lines).
+    private func titleLine(_ lines: [Line], head: Int, signals: [Int]) -> Int? {
         func headline(_ i: Int) -> Bool { LineKey.wordCount(lines[i].key) <= 30 }
         func echoes(_ i: Int) -> Bool {
             guard let crumb = lines[i].crumb, !crumb.isEmpty else { return false }
@@ -151,7 +164,6 @@ public struct Normalizer: Sendable {
         // A `#` heading or a bold line near the top; a smaller heading only as the very first line.
         let top = (0..<min(head, 4)).first { i in lines[i].heading == 1 || lines[i].bold || (i == 0 && lines[i].heading > 1) }
         if let i = top, headline(i) { return i }
-        if let b = bylineAt, b > 0, headline(b - 1) { return b - 1 }
-        return nil
+        return signals.sorted().lazy.map { $0 - 1 }.first { $0 >= 0 && !signals.contains($0) && headline($0) }
     }
 }

@@ -204,12 +204,21 @@ struct ProposalPass {
     /// The proposal an object points back to ("the truce proposal", "the Egyptian plan",
     /// "the push"): an object of determiners, actors, kind words and reference modifiers
     /// ending in a reference noun. The latest earlier proposal of that kind and proposer,
-    /// within ``referenceReach`` sentences.
+    /// within ``referenceReach`` sentences; for a pronoun ("opposed it"), the latest within
+    /// ``pronounReach``.
     private func referredProposal(_ span: Range<Int>, sentence: Int) -> Int? {
+        func endsObject(_ k: Int) -> Bool {
+            k == span.upperBound || Self.referenceTails.contains(tokens[k].folded) || terms.isWord(.date, tokens[k].folded)
+        }
+        // "Kurti opposed it": the proposal just made.
+        if !span.isEmpty, terms.isWord(.referencePronoun, tokens[span.lowerBound].folded), endsObject(span.lowerBound + 1) {
+            return found.indices.last { index in
+                guard !found[index].fromTable, let made = found[index].proposal.evidence.first?.sentence else { return false }
+                return sentence - made <= Self.pronounReach
+            }
+        }
         // The reference noun ends the object, or a time or circumstance follows it ("rejected the plan on Wednesday").
-        guard let last = span.first(where: { terms.isWord(.reference, tokens[$0].folded) }),
-              last + 1 == span.upperBound || Self.referenceTails.contains(tokens[last + 1].folded)
-                || terms.isWord(.date, tokens[last + 1].folded) else { return nil }
+        guard let last = span.first(where: { terms.isWord(.reference, tokens[$0].folded) }), endsObject(last + 1) else { return nil }
         var kind: String?
         var actors: [String] = []
         var k = span.lowerBound
@@ -244,6 +253,8 @@ struct ProposalPass {
 
     /// How many sentences back a reference ("the plan") may reach for its proposal.
     static let referenceReach = 6
+    /// How many sentences back a pronoun ("opposed it") may reach for its proposal.
+    static let pronounReach = 1
 
     /// Adds what a sentence referring back to a proposal says: its actors' positions and the
     /// sentence as evidence.
@@ -439,7 +450,11 @@ struct ProposalPass {
             let token = tokens[j]
             if let mention = mentionAt[j] {
                 let entity = tagging.mentions[mention].entity
-                if !entities.contains(entity) { entities.append(entity) }
+                let after = tagging.mentions[mention].tokens.upperBound
+                // "Kosovo's Prime Minister Albin Kurti": the person acts, not the country that owns the title.
+                let ownsPerson = after < range.upperBound && tokens[after].folded == "'s"
+                    && entities.last.map { tagging.entity($0)?.kind == .person } == true
+                if !entities.contains(entity), !ownsPerson { entities.append(entity) }
                 j = tagging.mentions[mention].tokens.lowerBound - 1
             } else if terms.match([.actor], in: tokens, at: j, end: j + 1) != nil || terms.isWord(.connector, token.folded)
                         || token.isCapitalized {

@@ -27,6 +27,7 @@ public struct ProposalTerms: Sendable {
         case connector, pronoun, relative, elaboration, copula, synonym, function, determiner
         case tableCue = "table-cue", column, meeting, reference
         case referenceModifier = "reference-modifier"
+        case referencePronoun = "reference-pronoun"
     }
 
     /// One phrase of the file with what it means.
