@@ -192,7 +192,11 @@ private func names(_ tagging: EntityTagging) -> [String] { tagging.entities.map(
         let albusaidi = try #require(tagging.entity("person:badr albusaidi"))
         #expect(albusaidi.title == "Foreign Minister")
         #expect(albusaidi.country == "Oman")
-        #expect(tagging.entity("person:hans grundberg")?.title == "UN Special Envoy")
+        #expect(tagging.entity("person:hans grundberg")?.title == "UN Special Envoy for Yemen")
+        #expect(tagging.entity("person:hans grundberg")?.country == nil)   // "for": a portfolio, not a nationality
+        let qualified = tagger.tag(Document(text: "US envoy Brett McGurk was present, with the envoy Western diplomats named."))
+        #expect(qualified.entity("person:brett mcgurk")?.country == "United States")
+        #expect(qualified.entities.filter { $0.kind == ParticipantKind.person }.count == 1)
         let plain = tagger.tag(Document(text: "The foreign minister, Paris said, would come. The envoy, Western diplomats said, left."))
         #expect(plain.entities.filter { $0.kind == ParticipantKind.person }.isEmpty)
     }

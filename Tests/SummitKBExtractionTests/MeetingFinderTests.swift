@@ -241,3 +241,56 @@ private func roles(_ meeting: ExtractedMeeting, _ role: MeetingRole) -> Set<Stri
         #expect(roles(found[1], .attendee) == ["country:france", "country:poland"])
     }
 }
+
+/// Where and when a meeting is, and whether it is still to come, said in ways the first
+/// rules missed.
+@Suite struct MeetingPlaceAndStatusTests {
+    @Test func aPostponedSummitDueToOpenInACityIsPlannedThereNotInItsTopicsCountry() throws {
+        let meeting = try #require(try meetings("""
+            An African Union summit on the war in Sudan that was due to open in Addis Ababa on Friday has been postponed.
+            """, published: "2025-04-22").first)
+        #expect(meeting.city == "Addis Ababa")
+        #expect(meeting.country == "Ethiopia")
+        #expect(meeting.status == .planned)
+        #expect(meeting.date == "2025-04-25")
+        let stays = try #require(try meetings("Erdogan hosted talks in Turkey on the war in Gaza on Monday.").first)
+        #expect(stays.country == "Turkey")
+    }
+
+    @Test func aDateAfterTheArticleMakesAMeetingPlannedWhenNoWordSaysSo() throws {
+        let found = try meetings("Xi invited Lula to attend the BRICS summit in Kazan in October.", published: "2025-05-13")
+        #expect(found.first?.status == .planned)
+        #expect(MeetingFinder.status(of: "2025-03-01", precision: .month, published: "2025-05-13") == .held)
+        #expect(MeetingFinder.status(of: "2025-05-02", precision: .month, published: "2025-05-13") == nil)
+        #expect(MeetingFinder.status(of: "2025-05-12", precision: .weekday, published: "2025-05-13") == nil)
+    }
+
+    @Test func aGuestAfterHisTitleAndAVenueLaterStillMakeTheMeeting() throws {
+        let meeting = try #require(try meetings("""
+            Chinese President Xi Jinping received Brazilian President Luiz Inácio Lula da Silva at the Great Hall in Beijing on Tuesday.
+            """).first)
+        #expect(meeting.city == "Beijing")
+        #expect(roles(meeting, .attendee).contains("person:luiz inacio lula da silva"))
+    }
+
+    @Test func aVisitsObjectIsItsPlaceAndAConferenceWhereTakesThePlaceBeforeIt() throws {
+        let found = try meetings("""
+            Blinken will visit Cairo on Monday, before travelling to Amman, where he will attend an emergency conference on aid hosted by King Abdullah II of Jordan.
+            """, published: "2024-06-12")
+        #expect(found.first { $0.kind == .visit }?.city == "Cairo")
+        let conference = try #require(found.first { $0.kind == .conference })
+        #expect(conference.city == "Amman")
+        #expect(found.allSatisfy { $0.city != "Washington" })
+    }
+
+    @Test func chairingNegotiatorsAndDeclinedDelegations() throws {
+        let found = try meetings("""
+            Negotiators from Israel and Hamas met in Doha on Wednesday. Qatar's prime minister chaired the meeting.
+            The Sudanese army declined to send delegations.
+            """)
+        let meeting = try #require(found.first)
+        #expect(roles(meeting, .attendee).isSuperset(of: ["country:israel", "organization:hamas"]))
+        #expect(meeting.convener == "country:qatar")
+        #expect(roles(meeting, .excluded) == ["country:sudan"])
+    }
+}

@@ -211,6 +211,32 @@ import Testing
         #expect(article.dateline == "New Delhi")
     }
 
+    @Test func labelledDateAfterTheBylinesDotDatesTheArticle() {
+        let article = normalizer.normalize("*By Omar Haddad* · Posted on January 9, 2025\nEnvoys met on Monday.")
+        #expect(article.metadata.author == "Omar Haddad")
+        #expect(article.metadata.published == "2025-01-09")
+    }
+
+    @Test func unfencedFieldsAtTheTopAreFrontMatter() {
+        let article = normalizer.normalize("Title: Envoys Meet in Bern\nDate: 2025-05-13\nSource: Example Wire\n\nEnvoys met on Monday.")
+        #expect(article.metadata == ArticleMetadata(title: "Envoys Meet in Bern", publisher: "Example Wire", published: "2025-05-13"))
+        #expect(article.text == "Envoys met on Monday.")
+        #expect(normalizer.normalize("Update: envoys met on Monday.").text == "Update: envoys met on Monday.")
+    }
+
+    @Test func aDatelineWithADateDatesTheArticleAndTheHeadlineBeforeItIsTheTitle() {
+        let article = normalizer.normalize("""
+            Envoys Head for Bern: A Week of Talks
+
+            BERN, 12 June 2024 — Envoys from four states will meet on Monday to discuss a truce.
+            """)
+        #expect(article.metadata.published == "2024-06-12")
+        #expect(article.metadata.title == "Envoys Head for Bern: A Week of Talks")
+        #expect(article.dateline == "Bern")
+        let sentence = normalizer.normalize("Envoys met in Bern.\nBERN – Envoys from four states met on Monday to discuss a truce.")
+        #expect(sentence.metadata.title == nil)
+    }
+
     @Test(arguments: [
         "14 March 2025 was the day the envoys met.",
         "March 3, 2025: envoys meet in Bern",

@@ -65,6 +65,22 @@ import Testing
         #expect(F.actors(far.proposals[0], .opposes).isEmpty)
     }
 
+    /// "The proposal was backed by Kenya and Norway": the actors after "by" take the stance.
+    @Test func aPassiveStanceGoesToTheActorsAfterBy() throws {
+        let result = try F.find("Chile proposed a truce in the north. The proposal was backed by Kenya and Norway.")
+        #expect(result.proposals.count == 1)
+        #expect(F.actors(result.proposals[0], .supports) == ["country:kenya", "country:norway"])
+    }
+
+    /// "backed the patrol rotation" after "proposed a joint patrol rotation in the north": a
+    /// shorter restatement, of no known kind, joins it; an object with other words does not.
+    @Test func anObjectRestatingAnEarlierProposalJoinsIt() throws {
+        let result = try F.find("Chile proposed a joint patrol rotation in the north. Kenya backed the patrol rotation, but Norway rejected the patrol budget.")
+        #expect(result.proposals.map(\.summary) == ["Joint patrol rotation in the north"])
+        #expect(F.actors(result.proposals[0], .supports) == ["country:kenya"])
+        #expect(F.actors(result.proposals[0], .opposes).isEmpty)
+    }
+
     @Test func aReferenceWithNothingBeforeItMakesNoProposal() throws {
         #expect(try F.find("Kenya backed the new plan.").proposals.isEmpty)
     }

@@ -65,6 +65,7 @@ enum ProposalFixture {
     reference\tproposal|plan
     reference-modifier\tnew
     reference-pronoun\tit
+    passive\twas|were
     date\tsaturday
     synonym\tsend\tdeploy
     """

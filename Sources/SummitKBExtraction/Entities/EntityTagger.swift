@@ -199,7 +199,12 @@ private struct TaggingPass {
             if tokens[m].folded == "the", m + 1 < end { m += 1 }
             if let affiliation = coverage[m].map({ mentions[$0] }), let entity = entities[affiliation.entity],
                entity.kind == .country || entity.kind == .organization {
-                if entity.kind == .country { title.country = entity.name }
+                if tokens[k].folded == "for" {
+                    // "special envoy for Yemen": the portfolio, not the holder's country.
+                    title.words += " " + document.string(tokens: k..<affiliation.tokens.upperBound)
+                } else if entity.kind == .country {
+                    title.country = entity.name
+                }
                 k = affiliation.tokens.upperBound
             } else {
                 var n = m
@@ -216,8 +221,11 @@ private struct TaggingPass {
             if n < end { k = n + 1 }
         }
         if appositive {
-            guard k + 1 < end, tokens[k].folded == ",", let name = nameRun(from: k + 1, end), name.count >= 2,
-                  name.upperBound == end || tokens[name.upperBound].kind == .punctuation else { return nil }
+            // In apposition ("its foreign minister, Badr Albusaidi,"), or right after a title a
+            // country qualifies ("US envoy Brett McGurk").
+            let comma = k < end && tokens[k].folded == ","
+            guard comma || title.country != nil, let name = nameRun(from: comma ? k + 1 : k, end), name.count >= 2,
+                  !comma || name.upperBound == end || tokens[name.upperBound].kind == .punctuation else { return nil }
             title.words = titleCase(title.words)
             addPerson(name: name, title: title, extractor: "entities/title-before-name")
             return name.upperBound

@@ -25,6 +25,21 @@ public struct MeetingFinder: Sendable {
         pass.run()
         return pass.finished()
     }
+
+    /// The status a resolved date gives when no word does: before the article's date, held;
+    /// after it, planned ("the BRICS summit in Kazan in October", written in May). Compared at
+    /// the date's own precision; a bare weekday was resolved by the status, so it tells nothing.
+    static func status(of date: String, precision: DatePrecision, published: String) -> MeetingStatus? {
+        let length: Int
+        switch precision {
+        case .day: length = 10
+        case .month: length = 7
+        case .year: length = 4
+        default: return nil
+        }
+        let (meeting, article) = (date.prefix(length), published.prefix(length))
+        return meeting < article ? .held : meeting > article ? .planned : nil
+    }
 }
 
 /// A trigger occurrence in a sentence.
@@ -166,16 +181,18 @@ private struct MeetingPass {
                 return tagging.entity(tagging.mentions[mention].entity).map { $0.kind != .group } ?? false
             }
             let word = tokens[k].folded
-            guard listFiller.contains(word) || word == "," else { return false }
+            // Titles before the guest's name: "received Brazilian President Lula".
+            guard listFiller.contains(word) || word == "," || tokens[k].isCapitalized else { return false }
             k += 1
         }
         return false
     }
 
-    /// The token after the guests a verb of hosting lists: actors, fillers and commas.
+    /// The token after the guests a verb of hosting lists: actors, their titles, fillers and commas.
     func guestsEnd(from start: Int, end: Int) -> Int {
         var k = start
-        while k < end, coverage[k] != nil || listFiller.contains(tokens[k].folded) || tokens[k].folded == "," { k += 1 }
+        while k < end, coverage[k] != nil || listFiller.contains(tokens[k].folded) || tokens[k].folded == ","
+                || tokens[k].isCapitalized && gazetteerPlace(at: k, end: end) == nil { k += 1 }
         return k
     }
 
@@ -283,8 +300,8 @@ private struct MeetingPass {
             if let place = gazetteerPlace(at: k, end: trigger.tokens.lowerBound) { return place }
             k -= 1
         }
-        // "arrived in Kyiv": the trigger ends with its preposition.
-        if ["in", "at", "to"].contains(tokens[trigger.tokens.upperBound - 1].folded),
+        // "arrived in Kyiv": the trigger ends with its preposition; "will visit Cairo": a visit's object.
+        if ["in", "at", "to"].contains(tokens[trigger.tokens.upperBound - 1].folded) || trigger.isVerb && kind == .visit,
            trigger.tokens.upperBound < segment.upperBound, let place = placeAt(trigger.tokens.upperBound, end: segment.upperBound) {
             return place
         }
@@ -304,14 +321,22 @@ private struct MeetingPass {
                 if m < end, tokens[m].folded == "the", gazetteerPlace(at: m, end: end) == nil { m += 1 }
                 if m < end, let place = placeAt(m, end: end) {
                     if var existing = found {
-                        existing.city = existing.city ?? place.city
-                        existing.country = existing.country ?? place.country
-                        found = existing
+                        if existing.venue != nil {
+                            existing.city = existing.city ?? place.city
+                            existing.country = existing.country ?? place.country
+                            found = existing
+                        } else if place.city != nil, place.country != nil {
+                            found = place   // "... due to open in Addis Ababa"
+                        }
                         break
                     }
                     found = place
+                    // A venue looks on for its city; a country inside the topic ("a summit on the war
+                    // in Sudan") for the city where the meeting is.
+                    let topical = place.city == nil && place.venue == nil
+                        && (searchStart..<i).contains { ["on", "about", "over"].contains(tokens[$0].folded) }
+                    if place.venue == nil, !topical { break }
                     i = place.tokens.upperBound
-                    if place.venue == nil { break }
                     continue
                 }
             }
@@ -321,6 +346,12 @@ private struct MeetingPass {
         // "hosted his counterparts in Tromsø on Wednesday for talks": a place just before the trigger.
         var back = trigger.tokens.lowerBound - 1
         while back > segment.lowerBound, back >= trigger.tokens.lowerBound - 8 {
+            // "travelling to Amman, where he will attend a conference".
+            if tokens[back].folded == "where", tokens[back - 1].folded == ",",
+               let place = (max(segment.lowerBound, back - 4)..<(back - 1)).lazy.compactMap({ self.gazetteerPlace(at: $0, end: back - 1) })
+                .first(where: { $0.tokens.upperBound == back - 1 }) {
+                return place
+            }
             if ["in", "at"].contains(tokens[back].folded), !["the", "a"].contains(tokens[back + 1].folded) || gazetteerPlace(at: back + 1, end: trigger.tokens.lowerBound) != nil,
                let place = placeAt(back + 1, end: trigger.tokens.lowerBound) {
                 return place
@@ -334,8 +365,9 @@ private struct MeetingPass {
            ["–", "—", "-"].contains(tokens[place.tokens.upperBound].folded) {
             return place
         }
-        // Where the story was filed says nothing of where a call took place.
-        if meetings.isEmpty, sentence.paragraph == 0, kind != .call, kind != .virtual, let dateline = document.dateline {
+        // Where the story was filed says nothing of where a call took place, and a visit
+        // goes somewhere else, as a rule.
+        if meetings.isEmpty, sentence.paragraph == 0, ![.call, .virtual, .visit].contains(kind), let dateline = document.dateline {
             return Place(city: dateline, venue: nil, country: terms.match(.city, in: dateline)?.value, tokens: trigger.tokens)
         }
         return nil
@@ -408,7 +440,8 @@ private struct MeetingPass {
         let window = max(segment.lowerBound, trigger.tokens.lowerBound - 8)..<min(segment.upperBound, trigger.tokens.upperBound + 8)
         for i in window {
             for (cue, status) in [(MeetingTerms.Cue.planned, MeetingStatus.planned), (.held, .held), (.ongoing, .ongoing)] {
-                guard let match = cues.match(cue, at: i, end: window.upperBound) else { continue }
+                // A cue starting in the window may run past it ("was due to").
+                guard let match = cues.match(cue, at: i, end: segment.upperBound) else { continue }
                 let d = distance(i..<(i + match.length), trigger.tokens)
                 if best == nil || d < best!.distance { best = (d, status) }
             }
@@ -670,10 +703,16 @@ private struct MeetingPass {
         return result
     }
 
-    /// "Myanmar's (military) government", "Sudan's army-led delegation": a body of the
-    /// possessor within three words, so the possessor acts.
+    /// "Myanmar's (military) government", "Sudan's army-led delegation", "Qatar's prime
+    /// minister": a body of the possessor within three words, and no person named after it,
+    /// so the possessor acts.
     func ownsBody(after start: Int, end: Int) -> Bool {
-        (start..<min(end, start + 4)).contains { terms.isCue(.body, tokens[$0].folded) && coverage[$0] == nil }
+        guard let body = (start..<min(end, start + 4)).first(where: { terms.isCue(.body, tokens[$0].folded) && coverage[$0] == nil })
+        else { return false }
+        // "Kosovo's Prime Minister Albin Kurti": the named person acts, not the possessor.
+        return !((body + 1)..<min(tokens.count, body + 3)).contains { k in
+            coverage[k].flatMap { tagging.entity(tagging.mentions[$0].entity) }?.kind == .person
+        }
     }
 
     func clauseStart(before index: Int, floor: Int) -> Int {
@@ -753,6 +792,9 @@ private struct MeetingPass {
                let weekday = DateExpressionFinder.weekdays.firstIndex(of: Folding.fold(text)) {
                 let direction = meeting.status == .held ? -2 : meeting.status == .planned ? 2 : 0
                 meeting.date = anchor.weekday(weekday, direction: direction).iso
+            }
+            if meeting.status == .unknown, let date = meeting.date, let anchor = dates.anchor?.iso {
+                meeting.status = MeetingFinder.status(of: date, precision: meeting.datePrecision, published: anchor) ?? .unknown
             }
             if meeting.name == "-" || meeting.name.isEmpty { meeting.name = defaultName(meeting) }
             return meeting

@@ -108,6 +108,32 @@ public enum MetadataParser {
         return value.dropFirst().dropLast().trimmingSpaces()
     }
 
+    /// The keys ``parse(_:)`` reads, lower-cased.
+    private static let knownKeys: Set<String> = ["title", "author", "publisher", "outlet", "source", "site", "url", "link",
+                                                  "published", "date"]
+
+    /// Splits leading `Key: value` lines with keys that ``parse(_:)`` reads (`Title: ...`,
+    /// `Date: 2025-05-13`) off `bytes`: front matter written without its `---` fences.
+    /// Returns the metadata and the index where the body starts, or nil when the first
+    /// non-blank line is no such field.
+    static func headerFields(_ bytes: ArraySlice<UInt8>) -> (ArticleMetadata, Int)? {
+        var start = bytes.startIndex
+        var fieldsEnd: Int?
+        while start < bytes.endIndex {
+            let end = lineEnd(bytes, from: start)
+            let line = bytes[start..<end].trimmingSpaces()
+            if !line.isEmpty {
+                guard let colon = line.firstIndex(of: UInt8(ascii: ":")), colon - line.startIndex <= 12,
+                      knownKeys.contains(String(decoding: line[..<colon], as: UTF8.self).lowercased()),
+                      !line[(colon + 1)...].trimmingSpaces().isEmpty else { break }
+                fieldsEnd = end
+            }
+            start = next(bytes, after: end)
+        }
+        guard let fieldsEnd else { return nil }
+        return (parse(String(decoding: bytes[bytes.startIndex..<fieldsEnd], as: UTF8.self)), next(bytes, after: fieldsEnd))
+    }
+
     /// Splits a leading front-matter block off `bytes`: a first line `---`, `key: value`
     /// lines, and a closing `---` line. Returns the metadata and the index where the body
     /// starts, or nil when there is no complete block.

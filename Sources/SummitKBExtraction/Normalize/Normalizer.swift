@@ -16,7 +16,8 @@
 /// article.dateline           // "Paris"
 /// ```
 ///
-/// In order, it: converts to Unicode NFC; drops a byte-order mark; reads front matter;
+/// In order, it: converts to Unicode NFC; drops a byte-order mark; reads front matter
+/// (also unfenced `Title: ...` lines at the top);
 /// reduces HTML to text and decodes entities; normalizes line endings, control characters
 /// and spaces; strips Markdown quote, heading and list marks and emphasis; drops lines the
 /// ``BoilerplateRules`` match and lines without a letter or digit; drops repeated
@@ -58,7 +59,7 @@ public struct Normalizer: Sendable {
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
         var meta = metadata
-        if let (front, start) = MetadataParser.frontMatter(body) {
+        if let (front, start) = MetadataParser.frontMatter(body) ?? MetadataParser.headerFields(body) {
             meta = front.filling(from: metadata)
             body = body[start...]
         }
@@ -110,7 +111,7 @@ public struct Normalizer: Sendable {
         let head = min(lines.count, Self.headWindow)
         var byline: (index: Int, found: Byline)?
         for i in 0..<head {
-            if let found = Byline.parse(lines[i].bytes, key: lines[i].key, leads: rules.bylines) {
+            if let found = Byline.parse(lines[i].bytes, key: lines[i].key, leads: rules.bylines, dateLabels: rules.dateLabels) {
                 byline = (i, found)
                 break
             }
@@ -143,8 +144,10 @@ public struct Normalizer: Sendable {
             lines = lines.indices.filter { !remove.contains($0) }.map { lines[$0] }
         }
         // The dateline opens the first real paragraph (not a standfirst or subheading).
-        if let first = lines.prefix(3).first(where: { Dateline.isParagraph($0.bytes, key: $0.key) }) {
-            dateline = Dateline.place(first.bytes)
+        if let first = lines.prefix(3).first(where: { Dateline.isParagraph($0.bytes, key: $0.key) }),
+           let found = Dateline.read(first.bytes) {
+            dateline = found.place
+            metadata.published = metadata.published ?? found.date
         }
         dateline = dateline ?? dateLine?.found.place
     }
@@ -152,7 +155,8 @@ public struct Normalizer: Sendable {
     /// The title line, from explicit signals only: the last breadcrumb item echoed by the
     /// line after it; a `#` heading or whole-line bold line among the first four lines (any heading
     /// level when it is the first line); the line just before a byline or a date line
-    /// (`signals`, the indexes of those lines).
+    /// (`signals`, the indexes of those lines); a first line that is no sentence, before a
+    /// paragraph opening with a dateline.
     private func titleLine(_ lines: [Line], head: Int, signals: [Int]) -> Int? {
         func headline(_ i: Int) -> Bool { LineKey.wordCount(lines[i].key) <= 30 }
         func echoes(_ i: Int) -> Bool {
@@ -164,6 +168,14 @@ public struct Normalizer: Sendable {
         // A `#` heading or a bold line near the top; a smaller heading only as the very first line.
         let top = (0..<min(head, 4)).first { i in lines[i].heading == 1 || lines[i].bold || (i == 0 && lines[i].heading > 1) }
         if let i = top, headline(i) { return i }
-        return signals.sorted().lazy.map { $0 - 1 }.first { $0 >= 0 && !signals.contains($0) && headline($0) }
+        if let i = signals.sorted().lazy.map({ $0 - 1 }).first(where: { $0 >= 0 && !signals.contains($0) && headline($0) }) {
+            return i
+        }
+        // A headline right before a dateline paragraph ("Blinken visits Cairo" then "WASHINGTON, 12 June – ...").
+        if lines.count > 1, headline(0), let last = lines[0].bytes.last, !".!?:".utf8.contains(last),
+           Dateline.isParagraph(lines[1].bytes, key: lines[1].key), Dateline.place(lines[1].bytes) != nil {
+            return 0
+        }
+        return nil
     }
 }

@@ -13,11 +13,12 @@ struct Byline: Equatable {
     /// Parses a byline line; `leads` are the keys of the words that open one (`by`, `written by`).
     ///
     /// After the lead come one or more names (2 to 5 capitalized words each, joined by
-    /// `and` or `&`), then optionally a dash or bar and up to 12 words (role, outlet, date),
+    /// `and` or `&`), then optionally a dash, bar or dot and up to 12 words (role, outlet,
+    /// date, also a labelled one from `dateLabels`: `· Posted on January 9, 2025`),
     /// or a comma and up to 6 words opening with a capital (an outlet or a role: `Asia
     /// correspondent`), with no sentence ending inside them. Anything else is prose
     /// (`By Monday, leaders will ...`) and gives nil.
-    static func parse(_ bytes: [UInt8], key: [UInt8], leads: [[UInt8]]) -> Byline? {
+    static func parse(_ bytes: [UInt8], key: [UInt8], leads: [[UInt8]], dateLabels: [DateLine.Label] = []) -> Byline? {
         guard bytes.count <= 200, let lead = leads.first(where: { LineKey.hasWordPrefix(key, $0) }) else { return nil }
         let words = bytes.split(separator: UInt8(ascii: " ")).map { String(decoding: $0, as: UTF8.self) }
         var index = 0
@@ -60,7 +61,9 @@ struct Byline: Equatable {
             return nil
         }
         let author = names.map { $0.map(capitalizedIfShouting).joined(separator: " ") }.joined(separator: " and ")
-        return Byline(author: author, published: MetadataParser.isoDate(trailer.joined(separator: " ")))
+        let written = trailer.joined(separator: " ")
+        return Byline(author: author, published: DateLine.parse(Array(written.utf8), labels: dateLabels)?.published
+                                                  ?? MetadataParser.isoDate(written))
     }
 
     private static func isNameWord(_ word: String, first: Bool) -> Bool {
@@ -99,21 +102,25 @@ enum Dateline {
     }
 
     /// The place of a dateline at the start of `bytes`, or nil.
+    static func place(_ bytes: [UInt8]) -> String? { read(bytes)?.place }
+
+    /// The place of a dateline at the start of `bytes` and the date written after its comma
+    /// (`WASHINGTON, 12 June 2024 — ...`) as ISO `YYYY-MM-DD`, or nil when there is no dateline.
     ///
     /// A dateline is 1 to 3 capitalized place words, optionally followed by a comma and a
     /// few capitalized words or numbers (a region or a date) and by an agency in parentheses,
     /// then a dash and a capitalized word; or 1 to 3 words in capitals closed by a colon.
     /// An all-capitals place is returned capitalized.
-    static func place(_ bytes: [UInt8]) -> String? {
+    static func read(_ bytes: [UInt8]) -> (place: String, date: String?)? {
         // Split on the bytes: splitting the String by Character cost 68,000 instructions a line.
         let words = bytes.prefix(160).split(separator: UInt8(ascii: " ")).prefix(10).map { String(decoding: $0, as: UTF8.self) }
         if let colon = words.prefix(3).firstIndex(where: { $0.hasSuffix(":") }) {
-            return shoutedPlace(words, colon: colon)
+            return shoutedPlace(words, colon: colon).map { ($0, nil) }
         }
         guard let dash = words.firstIndex(where: dashes.contains), dash > 0, dash + 1 < words.count,
               let next = words[dash + 1].unicodeScalars.first,
               Tokenizer.isUpperScalar(next.value) || next == "“" || next == "\"" else { return nil }
-        var place: [String] = []
+        var place: [String] = [], after: [String] = []
         var rest = false, agency = false
         for word in words[..<dash] {
             if word.hasPrefix("(") || agency {   // (Reuters), (AP), (Example Wire)
@@ -122,13 +129,13 @@ enum Dateline {
                 continue
             }
             guard isCapitalized(word, digits: rest) else { return nil }
-            if rest { continue }
+            if rest { after.append(word); continue }
             let comma = word.hasSuffix(",")
             place.append(comma ? String(word.dropLast()) : word)
             if comma { rest = true }
         }
         guard !agency, (1...3).contains(place.count), words[..<dash].count <= 8 else { return nil }
-        return place.map(Byline.capitalizedIfShouting).joined(separator: " ")
+        return (place.map(Byline.capitalizedIfShouting).joined(separator: " "), MetadataParser.isoDate(after.joined(separator: " ")))
     }
 
     /// The place of a dateline written in capitals and closed by a colon (`RIYADH: Senior

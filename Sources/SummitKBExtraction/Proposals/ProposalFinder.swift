@@ -153,6 +153,10 @@ struct ProposalPass {
         if start < end, tokens[start].folded == "that", !cue.weak {
             return thatClause(cue, cueRange, from: start + 1, sentence: sentence)
         }
+        if start < end, tokens[start].folded == "by", cueRange.lowerBound > document.sentences[sentence].tokens.lowerBound,
+           terms.isWord(.passive, tokens[cueRange.lowerBound - 1].folded) {
+            return passive(cue, cueRange, sentence: sentence)
+        }
         var addressed = false
         if start < end, tokens[start].folded == "to" {
             start += 1
@@ -181,6 +185,29 @@ struct ProposalPass {
               summary.hasKind || addressed || !(cue.weak && owner == nil) else { return nil }
         add(summary, cue: cue, cueRange: cueRange, object: object, owner: owner, sentence: sentence, rule: "verb")
         return object.end
+    }
+
+    /// "The proposal was backed by Ethiopia and Uganda": a passive stance on the proposal its
+    /// subject refers to, taken by the actors after "by". Returns the token after them.
+    private mutating func passive(_ cue: ProposalTerms.Cue, _ cueRange: Range<Int>, sentence: Int) -> Int? {
+        let range = document.sentences[sentence].tokens
+        var subjectStart = cueRange.lowerBound - 1
+        while subjectStart > range.lowerBound, tokens[subjectStart - 1].kind != .punctuation { subjectStart -= 1 }
+        guard let target = referredProposal(subjectStart..<(cueRange.lowerBound - 1), sentence: sentence) else { return nil }
+        var actors: [String] = []
+        var k = cueRange.upperBound + 1
+        while k < range.upperBound {
+            if let mention = mentionAt[k] {
+                if !actors.contains(tagging.mentions[mention].entity) { actors.append(tagging.mentions[mention].entity) }
+                k = tagging.mentions[mention].tokens.upperBound
+            } else if terms.isWord(.connector, tokens[k].folded) || tokens[k].isCapitalized {
+                k += 1
+            } else {
+                break
+            }
+        }
+        attach(cue: cue, cueRange: cueRange, to: target, sentence: sentence, actors: actors)
+        return k
     }
 
     /// "proposed that allies raise defence spending": the clause's verb phrase, past its
@@ -217,6 +244,7 @@ struct ProposalPass {
                 return sentence - made <= Self.pronounReach
             }
         }
+        if !span.contains(where: { terms.isWord(.reference, tokens[$0].folded) }) { return restatedProposal(span, sentence: sentence) }
         // The reference noun ends the object, or a time or circumstance follows it ("rejected the plan on Wednesday").
         guard let last = span.first(where: { terms.isWord(.reference, tokens[$0].folded) }), endsObject(last + 1) else { return nil }
         var kind: String?
@@ -248,6 +276,21 @@ struct ProposalPass {
         }
     }
 
+    /// The proposal an object restates in fewer words ("supported the drone wall" after "proposed
+    /// creating a shared drone wall along the eastern border"): every content word of the object
+    /// (at most four) is a word of the summary of a proposal made within ``referenceReach`` sentences.
+    private func restatedProposal(_ span: Range<Int>, sentence: Int) -> Int? {
+        let words = span.filter { tokens[$0].kind == .word && !terms.isWord(.function, tokens[$0].folded)
+            && !terms.isWord(.determiner, tokens[$0].folded) }.map { tokens[$0].folded }
+        guard (1...4).contains(words.count), words.count * 2 >= span.count else { return nil }
+        return found.indices.last { index in
+            guard !found[index].fromTable, let made = found[index].proposal.evidence.first?.sentence,
+                  sentence - made <= Self.referenceReach else { return false }
+            let summary = Set(Folding.fold(found[index].proposal.summary).split { !$0.isLetter && !$0.isNumber }.map(String.init))
+            return words.allSatisfy(summary.contains)
+        }
+    }
+
     /// Words that may follow a reference noun without describing a new proposal.
     private static let referenceTails: FoldedWordSet = ["on", "in", "at", "during", "last", "this", "yesterday", "as", "because", "after", "when"]
 
@@ -256,16 +299,17 @@ struct ProposalPass {
     /// How many sentences back a pronoun ("opposed it") may reach for its proposal.
     static let pronounReach = 1
 
-    /// Adds what a sentence referring back to a proposal says: its actors' positions and the
-    /// sentence as evidence.
-    private mutating func attach(cue: ProposalTerms.Cue, cueRange: Range<Int>, to target: Int, sentence: Int) {
+    /// Adds what a sentence referring back to a proposal says: the positions of `actors` (by
+    /// default the cue's subjects) and the sentence as evidence.
+    private mutating func attach(cue: ProposalTerms.Cue, cueRange: Range<Int>, to target: Int, sentence: Int,
+                                 actors: [String]? = nil) {
         let extractor = "proposals/reference:\(document.string(tokens: cueRange).lowercased())"
         if !found[target].proposal.evidence.contains(where: { $0.slot == "proposal" && $0.sentence == sentence }) {
             found[target].proposal.evidence.append(Evidence(slot: "proposal", range: document.sentences[sentence].range,
                                                             sentence: sentence, extractor: extractor, confidence: 0.7))
         }
         guard let stance = cue.stance else { return }
-        for actor in subjects(before: cueRange.lowerBound, sentence: sentence) {
+        for actor in actors ?? subjects(before: cueRange.lowerBound, sentence: sentence) {
             addPosition(actor, stance, tokens: cueRange, sentence: sentence, extractor: extractor,
                         to: &found[target].proposal.positions)
         }
@@ -442,7 +486,7 @@ struct ProposalPass {
         }
         guard j >= range.lowerBound else { return [] }
         if let pronoun = terms.word(.pronoun, tokens[j].folded) {
-            return resolve(pronoun: pronoun.value, sentence: sentence)
+            return resolve(pronoun: pronoun.value, at: j, sentence: sentence)
         }
         var entities: [String] = []
         var steps = 0
@@ -492,11 +536,17 @@ struct ProposalPass {
         return entities
     }
 
-    /// A pronoun subject: the last subjects within two sentences, else the first person
-    /// (or any actor, for `they`) named in the sentence before.
-    private func resolve(pronoun sort: String, sentence: Int) -> [String] {
+    /// A pronoun subject at token `index`: the subjects opening its own sentence before it
+    /// ("Tusk and Merz said they would support ..."), else the last subjects within two
+    /// sentences, else the first person (or any actor, for `they`) named in the sentence before.
+    private mutating func resolve(pronoun sort: String, at index: Int, sentence: Int) -> [String] {
         let wantsPerson = sort == "person"
         func isPerson(_ key: String) -> Bool { tagging.entity(key)?.kind == .person }
+        let range = document.sentences[sentence].tokens
+        if range.prefix(8).contains(where: { $0 < index && mentionAt[$0] != nil }) {
+            let opening = mainSubject(sentence).filter { !wantsPerson || isPerson($0) }
+            if !opening.isEmpty { return wantsPerson ? [opening[0]] : opening }
+        }
         if let last = lastSubjects, sentence - last.sentence <= 2, last.sentence < sentence || last.sentence == sentence {
             let people = last.entities.filter(isPerson)
             if wantsPerson, let person = people.first { return [person] }

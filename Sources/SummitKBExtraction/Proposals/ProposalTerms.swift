@@ -28,6 +28,7 @@ public struct ProposalTerms: Sendable {
         case tableCue = "table-cue", column, meeting, reference
         case referenceModifier = "reference-modifier"
         case referencePronoun = "reference-pronoun"
+        case passive
     }
 
     /// One phrase of the file with what it means.
