@@ -293,4 +293,14 @@ private func roles(_ meeting: ExtractedMeeting, _ role: MeetingRole) -> Set<Stri
         #expect(meeting.convener == "country:qatar")
         #expect(roles(meeting, .excluded) == ["country:sudan"])
     }
+
+    @Test func aRelativeClauseBetweenCommasIsPassedOverAndThoseAttendingAttend() throws {
+        let found = try meetings("""
+            Leaders gathered in Rio de Janeiro on Monday for a summit.
+            Joe Biden and Xi Jinping were among those attending. Vladimir Putin, who faces an arrest warrant, stayed away.
+            """)
+        let meeting = try #require(found.first)
+        #expect(roles(meeting, .attendee) == ["person:joe biden", "person:xi jinping"])
+        #expect(roles(meeting, .excluded) == ["person:vladimir putin"])
+    }
 }

@@ -198,10 +198,19 @@ import Testing
         ("Saturday, 8 November 2025, 10:42 am", "2025-11-08"),
         ("2025-03-14T09:30:00Z | 4 min read", "2025-03-14"),
         ("New Delhi, 21 August 2025 (Staff Reporter)", "2025-08-21"),
+        ("Posted: 23/10/2025", "2025-10-23"),
+        ("Posted: 10/23/2025 09:30", "2025-10-23"),
     ])
     func dateLineDatesTheArticleAndMarksTheTitle(_ line: String, _ iso: String) {
         let article = normalizer.normalize("Envoys Meet in Bern\n\n\(line)\n\nEnvoys met in Bern on Monday.")
         #expect(article.metadata.published == iso)
+        #expect(article.metadata.title == "Envoys Meet in Bern")
+        #expect(article.text == "Envoys met in Bern on Monday.")
+    }
+
+    @Test func aLabelledDateThatIsNotOneDayStillMarksTheTitle() {
+        let article = normalizer.normalize("Envoys Meet in Bern\nPosted: 03/10/2025\nEnvoys met in Bern on Monday.")
+        #expect(article.metadata.published == nil)
         #expect(article.metadata.title == "Envoys Meet in Bern")
         #expect(article.text == "Envoys met in Bern on Monday.")
     }

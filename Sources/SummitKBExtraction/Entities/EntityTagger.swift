@@ -179,7 +179,9 @@ private struct TaggingPass {
         let end = sentence.tokens.upperBound
         // A title in lower case ("Oman's foreign minister, Badr Albusaidi,") names a person only in apposition.
         let appositive = !tokens[i].isCapitalized && !isTitleCue(.counterpart, at: i)
-        guard tokens[i].kind == .word, coverage[i] == nil || mentionIsCountryModifier(at: i),
+        // Every head opens with a head or part word: most lower-case words need no trie walk.
+        guard tokens[i].kind == .word, !appositive || isTitleCue(.head, at: i) || isTitleCue(.part, at: i),
+              coverage[i] == nil || mentionIsCountryModifier(at: i),
               let head = titles.heads.longestMatch(tokens, from: i, to: end) else { return nil }
         var title = titlePhrase(endingAt: i + head.length, headStart: i, sentence, anyCase: appositive)
         if isTitleCue(.counterpart, at: i) {

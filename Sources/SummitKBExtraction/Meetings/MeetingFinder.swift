@@ -389,7 +389,9 @@ private struct MeetingPass {
 
     /// A place as written, or capitalized when the dateline shouts it (`BERLIN` → `Berlin`).
     func unshouted(_ name: String) -> String {
-        name.split(separator: " ").map { Byline.capitalizedIfShouting(String($0)) }.joined(separator: " ")
+        // Most places have a lower-case letter: no need to look at their characters.
+        if name.utf8.contains(where: { $0 >= 97 && $0 <= 122 }) { return name }
+        return name.split(separator: " ").map { Byline.capitalizedIfShouting(String($0)) }.joined(separator: " ")
     }
 
     /// A place starting at token `k`: a known venue or city, a country, or an unknown capitalized name.
@@ -678,11 +680,15 @@ private struct MeetingPass {
         return mentions.last { tagging.entity($0.entity)?.kind == .person } ?? mentions.last
     }
 
-    /// Mentions in `range` that act as subjects: not after a preposition, not possessors.
+    /// Mentions in `range` that act as subjects: not after a preposition, not possessors, not
+    /// inside a relative clause between commas (", who faces a warrant,").
     func subjects(in range: Range<Int>) -> [Int] {
         var result: [Int] = []
         var seen = Set<Int>()
-        for k in range {
+        var k = range.lowerBound
+        while k < range.upperBound {
+            defer { k += 1 }
+            if let close = relativeClauseEnd(at: k, before: range.upperBound) { k = close; continue }
             guard let mentionIndex = coverage[k], !seen.contains(mentionIndex) else { continue }
             seen.insert(mentionIndex)
             let mention = tagging.mentions[mentionIndex]
@@ -715,10 +721,25 @@ private struct MeetingPass {
         }
     }
 
+    /// The comma closing a relative clause that opens at `k` with ", who" or ", which" and
+    /// closes before `limit`, or nil.
+    func relativeClauseEnd(at k: Int, before limit: Int) -> Int? {
+        guard tokens[k].folded == ",", k + 1 < limit, ["who", "which"].contains(tokens[k + 1].folded) else { return nil }
+        return ((k + 2)..<limit).first { tokens[$0].folded == "," }
+    }
+
+    /// Where the clause of the token at `index` starts; a relative clause closed before it
+    /// ("Putin, who faces a warrant, stayed away") is passed over to its antecedent.
     func clauseStart(before index: Int, floor: Int) -> Int {
         var k = index - 1
         while k >= floor {
-            if clauseOpeners.contains(tokens[k].folded) { return k + 1 }
+            if clauseOpeners.contains(tokens[k].folded) {
+                if k - 1 >= floor, relativeClauseEnd(at: k - 1, before: index) != nil {
+                    k -= 2
+                    continue
+                }
+                return k + 1
+            }
             k -= 1
         }
         return floor

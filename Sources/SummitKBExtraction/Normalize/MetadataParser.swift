@@ -81,12 +81,16 @@ public enum MetadataParser {
         return nil
     }
 
+    private static let months = ["january", "february", "march", "april", "may", "june", "july", "august",
+                                 "september", "october", "november", "december"]
+
+    /// The English name of month `number` (1-12).
+    static func monthName(_ number: Int) -> String { months[number - 1] }
+
     /// The number of an English month name or its three-letter abbreviation (`Sept` too).
     static func monthNumber(_ word: String) -> Int? {
         var name = word.lowercased()
         if name.hasSuffix(".") { name.removeLast() }
-        let months = ["january", "february", "march", "april", "may", "june", "july", "august",
-                      "september", "october", "november", "december"]
         if let full = months.firstIndex(of: name) { return full + 1 }
         if name == "sept" { return 9 }
         guard name.count == 3 else { return nil }

@@ -165,8 +165,9 @@ struct DateLine: Equatable {
         var isUpdate: Bool
     }
 
-    /// The article's date, as ISO `YYYY-MM-DD`.
-    var published: String
+    /// The article's date, as ISO `YYYY-MM-DD`; nil when the line gives it in a form that is
+    /// not one day (`Posted: 03/10/2025`, day first or month first).
+    var published: String?
     /// The place written before the date (`New Delhi` in `New Delhi, 21 August 2025`).
     var place: String?
 
@@ -189,7 +190,7 @@ struct DateLine: Equatable {
         for word in words {
             if separators.contains(word) { parts.append([]) } else { parts[parts.count - 1].append(word) }
         }
-        var published: (iso: String, isUpdate: Bool)?
+        var published: (iso: String?, isUpdate: Bool)?
         var place: String?
         for (index, part) in parts.enumerated() {
             guard let found = date(in: part, labels: labels, placeAllowed: index == 0) else {
@@ -197,14 +198,17 @@ struct DateLine: Equatable {
                 continue
             }
             if index == 0 { place = found.place }
-            if published == nil || (published!.isUpdate && !found.isUpdate) { published = (found.iso, found.isUpdate) }
+            if let current = published {
+                guard found.iso != nil, current.iso == nil || current.isUpdate && !found.isUpdate else { continue }
+            }
+            published = (found.iso, found.isUpdate)
         }
         return published.map { DateLine(published: $0.iso, place: place) }
     }
 
     /// The date of one part of a date line, with its label's kind and the place before it.
     private static func date(in part: [String], labels: [Label], placeAllowed: Bool)
-        -> (iso: String, isUpdate: Bool, place: String?)? {
+        -> (iso: String?, isUpdate: Bool, place: String?)? {
         var words = part
         var isUpdate = false
         var labelled = false
@@ -224,7 +228,11 @@ struct DateLine: Equatable {
             words.removeFirst(comma + 1)
         }
         let split = split(words)
-        guard let found = MetadataParser.leadingDate(split) else { return nil }
+        guard let found = MetadataParser.leadingDate(split) ?? numericDate(split.first).map({ ($0, 1) }) else {
+            // "Posted: 03/10/2025": a labelled date, but not one day.
+            guard labelled, split.first.map(isNumericDate) == true, split.dropFirst().allSatisfy(isTimeWord) else { return nil }
+            return (nil, isUpdate, nil)
+        }
         var rest = split.dropFirst(found.count)
         if let open = rest.firstIndex(where: { $0.hasPrefix("(") }) {   // (Staff Reporter), (Reuters)
             guard rest.last?.hasSuffix(")") == true else { return nil }
@@ -232,6 +240,24 @@ struct DateLine: Equatable {
         }
         guard rest.allSatisfy(isTimeWord) else { return nil }
         return (found.iso, isUpdate, place)
+    }
+
+    /// Three numbers, the last one a year: `03/10/2025`, `23.10.2025`.
+    private static func isNumericDate(_ word: String) -> Bool {
+        let groups = word.split(whereSeparator: { $0 == "/" || $0 == "." || $0 == "-" })
+        return groups.count == 3 && groups.allSatisfy { $0.allSatisfy(\.isNumber) } && groups[2].count == 4
+    }
+
+    /// A numeric date with the year last whose order is plain because one number cannot be
+    /// a month: `23/10/2025` (day first), `10/23/2025` (month first); nil for `03/10/2025`.
+    private static func numericDate(_ word: String?) -> String? {
+        guard let word, isNumericDate(word) else { return nil }
+        let numbers = word.split(whereSeparator: { $0 == "/" || $0 == "." || $0 == "-" }).compactMap { Int($0) }
+        let (day, month): (Int, Int)
+        if numbers[0] > 12, numbers[1] <= 12 { (day, month) = (numbers[0], numbers[1]) }
+        else if numbers[1] > 12, numbers[0] <= 12 { (day, month) = (numbers[1], numbers[0]) }
+        else { return nil }
+        return MetadataParser.isoDate("\(day) \(MetadataParser.monthName(month)) \(numbers[2])")
     }
 
     /// Words with the commas split off, as ``MetadataParser/leadingDate(_:)`` reads them.

@@ -281,13 +281,13 @@ struct ProposalPass {
     /// (at most four) is a word of the summary of a proposal made within ``referenceReach`` sentences.
     private func restatedProposal(_ span: Range<Int>, sentence: Int) -> Int? {
         let words = span.filter { tokens[$0].kind == .word && !terms.isWord(.function, tokens[$0].folded)
-            && !terms.isWord(.determiner, tokens[$0].folded) }.map { tokens[$0].folded }
+            && !terms.isWord(.determiner, tokens[$0].folded) }.map { summarizer.keyWord(tokens[$0].folded) }
         guard (1...4).contains(words.count), words.count * 2 >= span.count else { return nil }
+        // Compared as merge keys are: content words, synonyms unified, plurals dropped.
         return found.indices.last { index in
             guard !found[index].fromTable, let made = found[index].proposal.evidence.first?.sentence,
                   sentence - made <= Self.referenceReach else { return false }
-            let summary = Set(Folding.fold(found[index].proposal.summary).split { !$0.isLetter && !$0.isNumber }.map(String.init))
-            return words.allSatisfy(summary.contains)
+            return words.allSatisfy(found[index].key.contains)
         }
     }
 
