@@ -140,7 +140,7 @@ private struct MeetingPass {
                     // "Venezuela did not attend." or "Sybiha took part by video link." a little
                     // later: staying out or taking part names the meeting just reported; other
                     // roles need it in the sentence before.
-                    recordAttendance(in: sentence.tokens, sentence: sentenceIndex, into: last)
+                    recordRoleCues(in: sentence.tokens, sentence: sentenceIndex, into: last, later: true)
                 }
             }
             if !sentenceMeetings.isEmpty { lastReferenceSentence = sentenceIndex }
@@ -501,26 +501,6 @@ private struct MeetingPass {
     /// How many sentences after a meeting's last mention an exclusion still refers to it.
     static let exclusionReach = 3
 
-    /// Roles a sentence without a trigger gives the meeting reported a little before it:
-    /// exclusions (not by a preposition, which needs its meeting in the sentence) and the
-    /// subjects of verbs of taking part.
-    mutating func recordAttendance(in segment: Range<Int>, sentence: Int, into index: Int) {
-        var i = segment.lowerBound
-        while i < segment.upperBound {
-            if let cue = cues.match(.exclusion, at: i, end: segment.upperBound) {
-                if !prepositionalExclusions.contains(tokens[i].folded) {
-                    excluded(cue: i..<(i + cue.length), segment: segment, sentence: sentence, into: index)
-                }
-                i += cue.length
-            } else if cues.match(.attend, at: i, end: segment.upperBound) != nil {
-                takesPart(cue: i, segment: segment, sentence: sentence, into: index)
-                i += 1
-            } else {
-                i += 1
-            }
-        }
-    }
-
     /// "Sybiha took part", "Rubio and Waltz will lead the delegation": the subjects of a verb
     /// of taking part attend (not "was attended by", whose list the attendee cue reads).
     mutating func takesPart(cue: Int, segment: Range<Int>, sentence: Int, into index: Int) {
@@ -530,8 +510,10 @@ private struct MeetingPass {
         }
     }
 
-    /// Roles given by cue phrases: attendee lists, exclusions, conveners, speakers.
-    mutating func recordRoleCues(in segment: Range<Int>, sentence: Int, into index: Int) {
+    /// Roles given by cue phrases: attendee lists, exclusions, conveners, speakers, taking
+    /// part. A sentence a little after its meeting (`later`) gives only exclusions (not by a
+    /// preposition, which needs its meeting in the sentence) and taking part.
+    mutating func recordRoleCues(in segment: Range<Int>, sentence: Int, into index: Int, later: Bool = false) {
         // Lists after attendee cues ("leaders from A, B and C", "talks with X").
         var i = segment.lowerBound
         while i < segment.upperBound {
@@ -539,23 +521,25 @@ private struct MeetingPass {
                 i += cue.length   // "called for", "call on": no convener
                 continue
             }
-            if let cue = cues.match(.attendees, at: i, end: segment.upperBound) {
+            if !later, let cue = cues.match(.attendees, at: i, end: segment.upperBound) {
                 i = collectList(from: i + cue.length, end: segment.upperBound, role: .attendee, sentence: sentence, into: index)
                 continue
             }
             if let cue = cues.match(.exclusion, at: i, end: segment.upperBound) {
-                excluded(cue: i..<(i + cue.length), segment: segment, sentence: sentence, into: index)
+                if !later || !prepositionalExclusions.contains(tokens[i].folded) {
+                    excluded(cue: i..<(i + cue.length), segment: segment, sentence: sentence, into: index)
+                }
                 i += cue.length
                 continue
             }
-            if let cue = cues.match(.convenerAfter, at: i, end: segment.upperBound) {
+            if !later, let cue = cues.match(.convenerAfter, at: i, end: segment.upperBound) {
                 if let mention = firstActor(from: i + cue.length, end: min(segment.upperBound, i + cue.length + 10)) {
                     setConvener(mention, role: .convener, sentence: sentence, into: index)
                 }
                 i += cue.length
                 continue
             }
-            if let cue = cues.match(.convenerBefore, at: i, end: segment.upperBound), !isPassive(at: i),
+            if !later, let cue = cues.match(.convenerBefore, at: i, end: segment.upperBound), !isPassive(at: i),
                let mention = subject(before: i, clauseFloor: segment.lowerBound) {
                 // "Egyptian and Qatari mediators hosted": each convenes, the first named leads.
                 for host in coordination(endingWith: mention) {
@@ -564,7 +548,7 @@ private struct MeetingPass {
                 i += cue.length
                 continue
             }
-            if let cue = cues.match(.speaker, at: i, end: segment.upperBound),
+            if !later, let cue = cues.match(.speaker, at: i, end: segment.upperBound),
                let mention = subject(before: i, clauseFloor: segment.lowerBound) {
                 addRole(mention, .speaker, sentence: sentence, into: index)
                 i += cue.length

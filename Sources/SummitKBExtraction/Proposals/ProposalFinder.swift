@@ -194,20 +194,9 @@ struct ProposalPass {
         var subjectStart = cueRange.lowerBound - 1
         while subjectStart > range.lowerBound, tokens[subjectStart - 1].kind != .punctuation { subjectStart -= 1 }
         guard let target = referredProposal(subjectStart..<(cueRange.lowerBound - 1), sentence: sentence) else { return nil }
-        var actors: [String] = []
-        var k = cueRange.upperBound + 1
-        while k < range.upperBound {
-            if let mention = mentionAt[k] {
-                if !actors.contains(tagging.mentions[mention].entity) { actors.append(tagging.mentions[mention].entity) }
-                k = tagging.mentions[mention].tokens.upperBound
-            } else if terms.isWord(.connector, tokens[k].folded) || tokens[k].isCapitalized {
-                k += 1
-            } else {
-                break
-            }
-        }
-        attach(cue: cue, cueRange: cueRange, to: target, sentence: sentence, actors: actors)
-        return k
+        let listed = actorList(from: cueRange.upperBound + 1, end: range.upperBound, overTitles: true)
+        attach(cue: cue, cueRange: cueRange, to: target, sentence: sentence, actors: listed.actors)
+        return listed.end
     }
 
     /// "proposed that allies raise defence spending": the clause's verb phrase, past its
@@ -519,21 +508,29 @@ struct ProposalPass {
     private mutating func mainSubject(_ sentence: Int) -> [String] {
         let range = document.sentences[sentence].tokens
         guard let first = range.prefix(8).first(where: { mentionAt[$0] != nil }) else { return [] }
-        var entities: [String] = []
-        var j = first
-        while j < range.upperBound {
-            if let mention = mentionAt[j] {
+        let entities = actorList(from: first, end: range.upperBound, overTitles: false).actors
+        lastSubjects = (sentence, entities)
+        return entities
+    }
+
+    /// The actors listed from `start`: mentions joined by connectors ("Tusk and Merz") and,
+    /// with `overTitles`, the capitalized words of their titles ("Kenyan President William
+    /// Ruto and Uganda"); and the token after the list.
+    private func actorList(from start: Int, end: Int, overTitles: Bool) -> (actors: [String], end: Int) {
+        var actors: [String] = []
+        var k = start
+        while k < end {
+            if let mention = mentionAt[k] {
                 let entity = tagging.mentions[mention].entity
-                if !entities.contains(entity) { entities.append(entity) }
-                j = tagging.mentions[mention].tokens.upperBound
-            } else if terms.isWord(.connector, tokens[j].folded) {
-                j += 1
+                if !actors.contains(entity) { actors.append(entity) }
+                k = tagging.mentions[mention].tokens.upperBound
+            } else if terms.isWord(.connector, tokens[k].folded) || overTitles && tokens[k].isCapitalized {
+                k += 1
             } else {
                 break
             }
         }
-        lastSubjects = (sentence, entities)
-        return entities
+        return (actors, k)
     }
 
     /// A pronoun subject at token `index`: the subjects opening its own sentence before it
