@@ -242,17 +242,20 @@ struct DateLine: Equatable {
         return (found.iso, isUpdate, place)
     }
 
-    /// Three numbers, the last one a year: `03/10/2025`, `23.10.2025`.
-    private static func isNumericDate(_ word: String) -> Bool {
+    /// The three numbers of a numeric date with the year last (`03/10/2025`, `23.10.2025`), or nil.
+    private static func numericParts(_ word: String) -> [Int]? {
         let groups = word.split(whereSeparator: { $0 == "/" || $0 == "." || $0 == "-" })
-        return groups.count == 3 && groups.allSatisfy { $0.allSatisfy(\.isNumber) } && groups[2].count == 4
+        guard groups.count == 3, groups[2].count == 4 else { return nil }
+        let numbers = groups.compactMap { Int($0) }
+        return numbers.count == 3 ? numbers : nil
     }
+
+    private static func isNumericDate(_ word: String) -> Bool { numericParts(word) != nil }
 
     /// A numeric date with the year last whose order is plain because one number cannot be
     /// a month: `23/10/2025` (day first), `10/23/2025` (month first); nil for `03/10/2025`.
     private static func numericDate(_ word: String?) -> String? {
-        guard let word, isNumericDate(word) else { return nil }
-        let numbers = word.split(whereSeparator: { $0 == "/" || $0 == "." || $0 == "-" }).compactMap { Int($0) }
+        guard let word, let numbers = numericParts(word) else { return nil }
         let (day, month): (Int, Int)
         if numbers[0] > 12, numbers[1] <= 12 { (day, month) = (numbers[0], numbers[1]) }
         else if numbers[1] > 12, numbers[0] <= 12 { (day, month) = (numbers[1], numbers[0]) }
