@@ -28,17 +28,19 @@ public enum MetadataParser {
             let key = String(decoding: line[..<colon].trimmingSpaces(), as: UTF8.self).lowercased()
             let value = String(decoding: unquoted(line[(colon + 1)...].trimmingSpaces()), as: UTF8.self)
             guard !value.isEmpty else { continue }
-            switch key {
-            case "title": metadata.title = metadata.title ?? value
-            case "author": metadata.author = metadata.author ?? value
-            case "publisher", "outlet", "source", "site": metadata.publisher = metadata.publisher ?? value
-            case "url", "link": metadata.url = metadata.url ?? value
-            case "published", "date": metadata.published = metadata.published ?? isoDate(value)
-            default: continue
-            }
+            guard let field = fields[key] else { continue }
+            let stored = field == \.published ? isoDate(value) : value
+            metadata[keyPath: field] = metadata[keyPath: field] ?? stored
         }
         return metadata
     }
+
+    /// The field each key fills (the first occurrence wins); `published` is stored as an ISO date.
+    private static let fields: [String: WritableKeyPath<ArticleMetadata, String?> & Sendable] = [
+        "title": \.title, "author": \.author,
+        "publisher": \.publisher, "outlet": \.publisher, "source": \.publisher, "site": \.publisher,
+        "url": \.url, "link": \.url, "published": \.published, "date": \.published,
+    ]
 
     /// The ISO `YYYY-MM-DD` form of a written date, or nil when it is not one of the
     /// accepted forms or not a real day.
@@ -112,10 +114,6 @@ public enum MetadataParser {
         return value.dropFirst().dropLast().trimmingSpaces()
     }
 
-    /// The keys ``parse(_:)`` reads, lower-cased.
-    private static let knownKeys: Set<String> = ["title", "author", "publisher", "outlet", "source", "site", "url", "link",
-                                                  "published", "date"]
-
     /// Splits leading `Key: value` lines with keys that ``parse(_:)`` reads (`Title: ...`,
     /// `Date: 2025-05-13`) off `bytes`: front matter written without its `---` fences.
     /// Returns the metadata and the index where the body starts, or nil when the first
@@ -128,7 +126,7 @@ public enum MetadataParser {
             let line = bytes[start..<end].trimmingSpaces()
             if !line.isEmpty {
                 guard let colon = line.firstIndex(of: UInt8(ascii: ":")), colon - line.startIndex <= 12,
-                      knownKeys.contains(String(decoding: line[..<colon], as: UTF8.self).lowercased()),
+                      fields[String(decoding: line[..<colon], as: UTF8.self).lowercased()] != nil,
                       !line[(colon + 1)...].trimmingSpaces().isEmpty else { break }
                 fieldsEnd = end
             }
