@@ -27,6 +27,29 @@ import Testing
         try Support.expectIntegrity(grouped)  // the counts the cache raises match the claims
     }
 
+    /// Evidence rows are written several to an INSERT: a document with more rows than one
+    /// INSERT takes keeps every row, in the order the extractor found them, with its subject.
+    @Test func evidenceWrittenSeveralToAStatementKeepsEveryRowInOrder() throws {
+        let mentions = 3 * SourceStore.evidenceRowsPerInsert + 5
+        let text = "Geneva – Ukraine and Russia held talks on Monday. "
+            + Array(repeating: "Ukraine said so.", count: mentions).joined(separator: " ")
+        let kb = try KnowledgeBase()
+        #expect(try kb.ingest(text: text, path: "many.txt") == .ingested)
+        let rows = try kb.writer.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT e.id, e.start, e.slot, p.name FROM evidence e LEFT JOIN participants p ON p.id = e.participant_id
+                ORDER BY e.id
+                """)
+        }
+        let ukraine = rows.filter { $0["slot"] == "mention" && $0["name"] == "Ukraine" }
+        #expect(ukraine.count == mentions + 1)
+        let starts: [Int] = ukraine.map { $0["start"] }
+        #expect(starts == starts.sorted())  // ids follow the text, as one INSERT per row gave them
+        // The meeting report's rows were written before the merge weighed it.
+        #expect(rows.contains { $0["slot"] == "meeting" })
+        try Support.expectIntegrity(kb)
+    }
+
     /// People's corrections are applied again once per commit, not after every document:
     /// grouping the documents differently must not change what a curated base holds.
     @Test func correctionsGiveTheSameResultWhateverTheCommitSize() throws {

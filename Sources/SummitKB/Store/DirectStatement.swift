@@ -42,6 +42,11 @@ struct DirectStatement {
     ///
     /// - Throws: `DatabaseError` with SQLite's code and message, e.g. `SQLITE_CONSTRAINT`.
     func execute(_ values: SQLiteValue...) throws {
+        try execute(values)
+    }
+
+    /// Binds `values` to the parameters in order and runs the statement to completion.
+    func execute(_ values: [SQLiteValue]) throws {
         try forEachRow(values) { _ in }
     }
 
