@@ -454,15 +454,14 @@ private struct ExtractionWriter {
         pendingEvidence.append(contentsOf: [.text(evidence.slot), .text(evidence.value), .integer(start), .integer(end),
                                             .integer(sentenceStart), .integer(sentenceEnd), .text(evidence.extractor),
                                             .real(confidence)])
-        if pendingEvidence.count == Self.evidenceRowsPerInsert * Self.evidenceColumns { try flushEvidence() }
+        if pendingEvidence.count == SourceStore.evidenceRowsPerInsert * Self.evidenceColumns { try flushEvidence() }
     }
 
     /// Values per evidence row in ``pendingEvidence``.
     static let evidenceColumns = 14
-    static let evidenceRowsPerInsert = SourceStore.evidenceRowsPerInsert
 
-    /// `INSERT INTO evidence` of `rows` rows, for `rows` from 1 to ``evidenceRowsPerInsert`` (index 0 unused).
-    private static let insertEvidenceSQL: [String] = (0...evidenceRowsPerInsert).map { rows in
+    /// `INSERT INTO evidence` of `rows` rows, for `rows` from 1 to ``SourceStore/evidenceRowsPerInsert`` (index 0 unused).
+    private static let insertEvidenceSQL: [String] = (0...SourceStore.evidenceRowsPerInsert).map { rows in
         let row = "(" + Array(repeating: "?", count: evidenceColumns).joined(separator: ", ") + ")"
         return """
             INSERT INTO evidence (source_id, participant_id, meeting_report_id, meeting_participant_id, proposal_report_id,
@@ -472,7 +471,7 @@ private struct ExtractionWriter {
     }
 
     /// Writes the evidence rows ``insertEvidence(_:subject:)`` left waiting, in order, up to
-    /// ``evidenceRowsPerInsert`` to a statement, so their ids are those one INSERT each would
+    /// ``SourceStore/evidenceRowsPerInsert`` to a statement, so their ids are those one INSERT each would
     /// give. Every step that stores evidence calls it before it returns, and a meeting report's
     /// rows are written before the merge reads them.
     mutating func flushEvidence() throws {
