@@ -45,7 +45,7 @@ import Testing
         #expect(ukraine.count == mentions + 1)
         let starts: [Int] = ukraine.map { $0["start"] }
         #expect(starts == starts.sorted())  // ids follow the text, as one INSERT per row gave them
-        // The meeting report's rows were written before the merge weighed it.
+        // The meeting report's own rows, flushed in the middle of the document, are there too.
         #expect(rows.contains { $0["slot"] == "meeting" })
         try Support.expectIntegrity(kb)
     }
