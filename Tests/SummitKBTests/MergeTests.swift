@@ -191,6 +191,41 @@ import Testing
         #expect(ProposalMerger.mergeKey(kind: "ceasefire", summary: "A ceasefire of 30 days") == "ceasefire|30 ceasefire days")
     }
 
+    /// The counted comparison the merge uses and the worded reason it stores say the same:
+    /// a shared convener is one piece, not also a shared participant; two other shared
+    /// participants make one more; strength counts every shared participant.
+    @Test func agreementIsCountedAsItIsWorded() {
+        func report(source: Int64, date: String?, convener: Int64?, participants: [Int64: String]) -> MeetingReportSummary {
+            MeetingReportSummary(
+                id: source, meetingID: source, sourceID: source, sourceSHA256: "\(source)", ordinal: 0, kind: "summit",
+                name: "Summit", city: "Paris", venue: nil, country: nil, date: date, dateText: nil, datePrecision: "day",
+                status: "held", convenerID: convener, convenerName: convener.map { participants[$0] ?? "#\($0)" },
+                topic: nil, participantCount: nil, blockKey: "paris", published: nil, evidenceCount: 1,
+                participants: participants)
+        }
+        let people: [Int64: String] = [1: "Emmanuel Macron", 2: "Keir Starmer", 3: "Friedrich Merz"]
+        let a = report(source: 1, date: nil, convener: 1, participants: people)
+        let b = report(source: 2, date: nil, convener: 1, participants: people)
+        let agreement = MeetingReportComparison.comparison(a, b)
+        #expect(agreement?.pieces == 3)
+        #expect(agreement?.sharedParticipants == 3)
+        #expect(MeetingReportComparison.agreement(a, b)
+            == "same place Paris; same convener Emmanuel Macron; 2 shared participants: Friedrich Merz, Keir Starmer")
+        #expect(MeetingReportComparison.strength(a, b) == 3 * 100 + 3 * 5 + 2 + 1)
+
+        // Place and a shared convener alone: two pieces, the convener not counted again.
+        let thin = report(source: 3, date: nil, convener: 1, participants: [1: "Emmanuel Macron", 2: "Keir Starmer"])
+        #expect(MeetingReportComparison.comparison(a, thin)?.pieces == 2)
+        #expect(MeetingReportComparison.agreement(a, thin) == "same place Paris; same convener Emmanuel Macron")
+
+        // Place alone is not enough, and reports of one source never agree.
+        let lone = report(source: 4, date: "2025-03-02", convener: nil, participants: [1: "Emmanuel Macron"])
+        #expect(MeetingReportComparison.comparison(a, lone) == nil)
+        #expect(!MeetingReportComparison.agrees(a, lone))
+        #expect(MeetingReportComparison.strength(a, lone) == 1 * 5 + 2 + 1)
+        #expect(MeetingReportComparison.comparison(a, report(source: 1, date: nil, convener: 1, participants: people)) == nil)
+    }
+
     /// ASCII summaries are split into words on their bytes, others by `Character`: both give
     /// the runs of letters and digits, as splitting every summary by `Character` did.
     @Test(arguments: [

@@ -43,7 +43,8 @@ struct MeetingMerger {
     /// A report joining an existing meeting, and why.
     struct Join {
         let meetingID: Int64
-        /// The meeting's reports before the new one joins, in no particular order.
+        /// The meeting's reports before the new one joins, in no particular order, without
+        /// their participants: neither the contradiction check nor the vote reads them.
         let members: [MeetingReportSummary]
         /// The member the report agrees with most.
         let strongest: MeetingReportSummary?
@@ -65,15 +66,22 @@ struct MeetingMerger {
 
     private func placement(of report: MeetingReportSummary, among block: [MeetingReportSummary],
                            constraints: MeetingLinkConstraints) throws -> Placement {
-        let neighbours = block.filter { MeetingReportComparison.agreement(report, $0) != nil }
-        let touched = Set(neighbours.map(\.meetingID))
+        // Each candidate is compared once; the strongest neighbour keeps the first of equals.
+        var touched: Set<Int64> = []
+        var strongest: (report: MeetingReportSummary, strength: Int)?
+        for candidate in block {
+            guard let agreement = MeetingReportComparison.comparison(report, candidate) else { continue }
+            touched.insert(candidate.meetingID)
+            let strength = MeetingReportComparison.strength(report, candidate, agreement)
+            if strongest.map({ strength > $0.strength }) ?? true { strongest = (candidate, strength) }
+        }
         guard touched.count <= 1, constraints.isEmpty else { return .regroup(block: block) }
         guard let meetingID = touched.first else { return .alone }
-        let members = try summaries(sql: Self.summarySQL + " WHERE r.meeting_id = ?", arguments: [.integer(meetingID)])
+        let members = try summaries(sql: Self.summarySQL + " WHERE r.meeting_id = ?", arguments: [.integer(meetingID)],
+                                    withParticipants: false)
         if members.contains(where: { MeetingReportComparison.contradicts(report, $0) }) { return .regroup(block: block) }
-        let strongest = neighbours.max { MeetingReportComparison.strength(report, $0) < MeetingReportComparison.strength(report, $1) }
-        return .join(Join(meetingID: meetingID, members: members, strongest: strongest,
-                          reason: strongest.flatMap { MeetingReportComparison.agreement(report, $0) }))
+        return .join(Join(meetingID: meetingID, members: members, strongest: strongest?.report,
+                          reason: strongest.flatMap { MeetingReportComparison.agreement(report, $0.report) }))
     }
 
     /// Joins a freshly inserted report (sitting in its own new meeting) to the meetings it agrees with.
@@ -111,7 +119,8 @@ struct MeetingMerger {
     /// Finishes a ``Placement/join(_:)`` once `report` is stored in its meeting: gives the
     /// meeting's first report its reason too when it was alone, and votes the slots again.
     func finishJoin(_ report: MeetingReportSummary, _ join: Join) throws {
-        if join.members.count == 1, let partner = join.members.first, partner.id == join.strongest?.id {
+        if join.members.count == 1, let member = join.members.first, member.id == join.strongest?.id,
+           let partner = try withParticipants([member], sql: Self.participantsSQL).first {
             try DirectStatement(db, sql: "UPDATE meeting_reports SET merge_reason = ? WHERE id = ?")
                 .execute(.text(MeetingReportComparison.agreement(partner, report)), .integer(partner.id))
         }
@@ -127,7 +136,7 @@ struct MeetingMerger {
         var frontier = [report]
         var reached: Set<Int64> = [report.id]
         while let current = frontier.popLast() {
-            for other in block where !reached.contains(other.id) && MeetingReportComparison.agreement(current, other) != nil {
+            for other in block where !reached.contains(other.id) && MeetingReportComparison.agrees(current, other) {
                 reached.insert(other.id)
                 group.insert(other.meetingID)
                 frontier.append(other)
@@ -226,8 +235,9 @@ struct MeetingMerger {
         let vouched = Set(mustLinkPairs.flatMap { [$0.0, $0.1] })
         var links: [(strength: Int, left: Int, right: Int)] = []
         for i in members.indices {
-            for j in members.indices where j > i && MeetingReportComparison.agreement(members[i], members[j]) != nil {
-                links.append((MeetingReportComparison.strength(members[i], members[j]), i, j))
+            for j in members.indices where j > i {
+                guard let agreement = MeetingReportComparison.comparison(members[i], members[j]) else { continue }
+                links.append((MeetingReportComparison.strength(members[i], members[j], agreement), i, j))
             }
         }
         links.sort { ($0.strength, $1.left, $1.right) > ($1.strength, $0.left, $0.right) }
@@ -290,9 +300,10 @@ struct MeetingMerger {
             """).execute(.integer(reports.count), .integer(Set(reports.map(\.sourceID)).count), .integer(meetingID))
     }
 
-    /// Reads reports with their participants, through SQLite's C API (``DirectStatement``):
-    /// several reports per new report, every column read by position.
-    private func summaries(sql: String, arguments: [SQLiteValue]) throws -> [MeetingReportSummary] {
+    /// Reads reports, with their participants unless `withParticipants` is false, through
+    /// SQLite's C API (``DirectStatement``): several reports per new report, every column read
+    /// by position.
+    private func summaries(sql: String, arguments: [SQLiteValue], withParticipants: Bool = true) throws -> [MeetingReportSummary] {
         var reports: [MeetingReportSummary] = []
         try DirectStatement(db, sql: sql).forEachRow(arguments) { row in
             reports.append(MeetingReportSummary(
@@ -304,11 +315,14 @@ struct MeetingMerger {
                 blockKey: row.text(18) ?? "", published: row.text(19), evidenceCount: row.optionalInteger(20).map { Int($0) },
                 participants: [:]))
         }
-        return try withParticipants(reports, sql: """
-            SELECT mp.meeting_report_id, p.id, p.name FROM meeting_participants mp JOIN participants p ON p.id = mp.participant_id
-            WHERE mp.meeting_report_id IN (SELECT value FROM json_each(?)) AND mp.role <> 'excluded'
-            """)
+        return withParticipants ? try self.withParticipants(reports, sql: Self.participantsSQL) : reports
     }
+
+    /// Reports' participants with their names, for ``withParticipants(_:sql:)``.
+    private static let participantsSQL = """
+        SELECT mp.meeting_report_id, p.id, p.name FROM meeting_participants mp JOIN participants p ON p.id = mp.participant_id
+        WHERE mp.meeting_report_id IN (SELECT value FROM json_each(?)) AND mp.role <> 'excluded'
+        """
 
     /// Reads merge candidates with ``candidateSQL(index:)``: only what
     /// ``MeetingReportComparison/agreement(_:_:)`` compares, from the block indexes alone

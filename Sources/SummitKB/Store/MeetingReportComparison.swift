@@ -73,27 +73,68 @@ enum MeetingReportComparison {
         return "none:" + sourceSHA256
     }
 
-    /// Why `a` and `b` are the same meeting, or nil when they must stay apart.
-    static func agreement(_ a: MeetingReportSummary, _ b: MeetingReportSummary) -> String? {
+    /// What two reports agree on, counted without building the words of ``agreement(_:_:)``:
+    /// the merge compares every candidate of a new report, and most comparisons only ask
+    /// whether two reports agree and how strongly.
+    struct Agreement {
+        /// A real place block, not `virtual`.
+        let samePlace: Bool
+        /// Both dates are given and positively agree.
+        let datesAgree: Bool
+        /// The convener both reports name, if any.
+        let convener: Int64?
+        /// Participants both reports name, the shared convener included.
+        let sharedParticipants: Int
+        /// Whether the shared convener is among them.
+        private let convenerShared: Bool
+
+        /// Independent pieces of agreement: place, dates, convener, and two or more shared
+        /// participants other than the convener. Two reports agree when two pieces do.
+        var pieces: Int {
+            let others = sharedParticipants - (convenerShared ? 1 : 0)
+            return (samePlace ? 1 : 0) + (datesAgree ? 1 : 0) + (convener != nil ? 1 : 0) + (others >= 2 ? 1 : 0)
+        }
+
+        fileprivate init(samePlace: Bool, datesAgree: Bool, a: MeetingReportSummary, b: MeetingReportSummary) {
+            self.samePlace = samePlace
+            self.datesAgree = datesAgree
+            convener = a.convenerID.flatMap { $0 == b.convenerID ? $0 : nil }
+            let (smaller, larger) = a.participants.count <= b.participants.count ? (a, b) : (b, a)
+            sharedParticipants = smaller.participants.keys.reduce(0) { larger.participants[$1] != nil ? $0 + 1 : $0 }
+            convenerShared = convener.map { a.participants[$0] != nil && b.participants[$0] != nil } ?? false
+        }
+    }
+
+    /// What `a` and `b` agree on when they are the same meeting, or nil when they must stay
+    /// apart: other sources, same real place block, compatible kinds and dates, and at least
+    /// two pieces of agreement (``Agreement/pieces``).
+    static func comparison(_ a: MeetingReportSummary, _ b: MeetingReportSummary) -> Agreement? {
         guard a.sourceID != b.sourceID, a.blockKey == b.blockKey, !a.blockKey.hasPrefix("none:"),
               kindsCompatible(a.kind, b.kind) else { return nil }
         guard let datesAgree = datesCompatible(a, b) else { return nil }
+        let agreement = Agreement(samePlace: a.blockKey != "virtual", datesAgree: datesAgree, a: a, b: b)
+        return agreement.pieces >= 2 ? agreement : nil
+    }
+
+    /// Whether `a` and `b` are the same meeting (``comparison(_:_:)``).
+    static func agrees(_ a: MeetingReportSummary, _ b: MeetingReportSummary) -> Bool { comparison(a, b) != nil }
+
+    /// Why `a` and `b` are the same meeting, or nil when they must stay apart: the pieces of
+    /// ``comparison(_:_:)`` in words, with `a`'s place, convener and participant names.
+    static func agreement(_ a: MeetingReportSummary, _ b: MeetingReportSummary) -> String? {
+        guard let agreement = comparison(a, b) else { return nil }
         var reasons: [String] = []
         // A real place block is made from a place name, so it agrees even for a merge
         // candidate, which carries no place columns (its block key stands in for them).
-        if a.blockKey != "virtual" { reasons.append("same place \(a.placeName ?? a.blockKey)") }
-        if datesAgree { reasons.append("dates agree (\(a.date ?? a.dateText ?? "") / \(b.date ?? b.dateText ?? ""))") }
-        var convener: Int64?
-        if let left = a.convenerID, left == b.convenerID {
-            convener = left
-            reasons.append("same convener \(a.convenerName ?? "#\(left)")")
-        }
-        let shared = Set(a.participants.keys).intersection(b.participants.keys).subtracting(convener.map { [$0] } ?? [])
+        if agreement.samePlace { reasons.append("same place \(a.placeName ?? a.blockKey)") }
+        if agreement.datesAgree { reasons.append("dates agree (\(a.date ?? a.dateText ?? "") / \(b.date ?? b.dateText ?? ""))") }
+        if let convener = agreement.convener { reasons.append("same convener \(a.convenerName ?? "#\(convener)")") }
+        let shared = Set(a.participants.keys).intersection(b.participants.keys).subtracting(agreement.convener.map { [$0] } ?? [])
         if shared.count >= 2 {
             let names = shared.compactMap { a.participants[$0] }.sorted()
             reasons.append("\(shared.count) shared participants: \(names.joined(separator: ", "))")
         }
-        return reasons.count >= 2 ? reasons.joined(separator: "; ") : nil
+        return reasons.joined(separator: "; ")
     }
 
     /// Two reports that may never share a meeting: same source, other place block,
@@ -102,13 +143,19 @@ enum MeetingReportComparison {
         a.sourceID == b.sourceID || a.blockKey != b.blockKey || !kindsCompatible(a.kind, b.kind) || datesCompatible(a, b) == nil
     }
 
-    /// How strongly two agreeing reports support being one meeting: each independent piece of
+    /// How strongly two reports support being one meeting: each independent piece of
     /// agreement counts most, then each shared participant; the same kind and the same status
     /// (reports written at the same stage of the story) only order otherwise equal links.
+    /// Zero pieces when they do not agree.
     static func strength(_ a: MeetingReportSummary, _ b: MeetingReportSummary) -> Int {
-        let pieces = agreement(a, b)?.split(separator: ";").count ?? 0
-        let shared = Set(a.participants.keys).intersection(b.participants.keys).count
-        return pieces * 100 + shared * 5 + (a.kind == b.kind ? 2 : 0) + (a.status == b.status && a.status != "unknown" ? 1 : 0)
+        strength(a, b, comparison(a, b))
+    }
+
+    /// ``strength(_:_:)`` of two reports whose ``comparison(_:_:)`` is known.
+    static func strength(_ a: MeetingReportSummary, _ b: MeetingReportSummary, _ agreement: Agreement?) -> Int {
+        let shared = agreement?.sharedParticipants ?? Set(a.participants.keys).intersection(b.participants.keys).count
+        return (agreement?.pieces ?? 0) * 100 + shared * 5 + (a.kind == b.kind ? 2 : 0)
+            + (a.status == b.status && a.status != "unknown" ? 1 : 0)
     }
 
     static func kindsCompatible(_ a: String, _ b: String) -> Bool {
