@@ -161,6 +161,24 @@ private func roles(_ meeting: ExtractedMeeting, _ role: MeetingRole) -> Set<Stri
         #expect(CivilDate(dayNumber: friday.dayNumber) == friday)
     }
 
+    /// Plain `YYYY-MM-DD` is read from its bytes and written as bytes; every other form goes
+    /// the general way, with the same results as before.
+    @Test func isoDatesReadAndWrittenTheFastWayAndTheGeneralWayAgree() throws {
+        for dayNumber in stride(from: -719_000, through: 2_900_000, by: 997) {   // years 1 to 9909
+            let date = CivilDate(dayNumber: dayNumber)
+            let general = "\(date.year)-\(date.month < 10 ? "0" : "")\(date.month)-\(date.day < 10 ? "0" : "")\(date.day)"
+            #expect(date.iso == general)
+            #expect(CivilDate(iso: date.iso) == date)
+        }
+        #expect(CivilDate(iso: "2025-3-2") == CivilDate(year: 2025, month: 3, day: 2))
+        #expect(CivilDate(iso: "2025-03-02T10:00:00Z") == CivilDate(year: 2025, month: 3, day: 2))
+        #expect(CivilDate(iso: "999-01-05")?.iso == "999-01-05")
+        #expect(CivilDate(iso: "2025-13-02") == nil)
+        #expect(CivilDate(iso: "2025-02-00") == nil)
+        #expect(CivilDate(iso: "2025-0a-02") == nil)
+        #expect(CivilDate(iso: "2025/03/02") == nil)
+    }
+
     @Test func explicitDayAndMonthTakeTheNearestYear() throws {
         let anchor = try #require(CivilDate(iso: "2025-01-03"))
         #expect(anchor.nearest(month: 12, day: 30).iso == "2024-12-30")

@@ -154,9 +154,35 @@ public struct CivilDate: Hashable, Sendable, Comparable, CustomStringConvertible
 
     /// Parses `YYYY-MM-DD`; nil when the text is not such a date.
     public init?(iso: String) {
-        let parts = iso.prefix(10).split(separator: "-").compactMap { Int($0) }
+        let parts: [Int]
+        if let digits = Self.isoDigits(iso) {
+            parts = digits
+        } else {
+            parts = iso.prefix(10).split(separator: "-").compactMap { Int($0) }
+        }
         guard parts.count == 3, (1...12).contains(parts[1]), (1...31).contains(parts[2]) else { return nil }
         self.init(year: parts[0], month: parts[1], day: parts[2])
+    }
+
+    /// Year, month and day of exactly `DDDD-DD-DD` in ASCII digits, read from its bytes; nil
+    /// for any other text, which ``init(iso:)`` splits by `Character`. The merge parses two
+    /// stored dates per pair of reports it compares, and splitting was most of that.
+    private static func isoDigits(_ iso: String) -> [Int]? {
+        var iso = iso
+        return iso.withUTF8 { bytes -> [Int]? in
+            guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+            func number(_ range: Range<Int>) -> Int? {
+                var value = 0
+                for index in range {
+                    let digit = Int(bytes[index]) - Int(UInt8(ascii: "0"))
+                    guard (0...9).contains(digit) else { return nil }
+                    value = value * 10 + digit
+                }
+                return value
+            }
+            guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
+            return [year, month, day]
+        }
     }
 
     /// ISO `YYYY-MM-DD`.
@@ -166,8 +192,26 @@ public struct CivilDate: Hashable, Sendable, Comparable, CustomStringConvertible
 
     /// The date as ISO `YYYY-MM-DD`.
     public var iso: String {
-        let y = String(year), m = month < 10 ? "0\(month)" : "\(month)", d = day < 10 ? "0\(day)" : "\(day)"
-        return "\(y)-\(m)-\(d)"
+        guard (1000...9999).contains(year), (1...12).contains(month), (1...31).contains(day) else {
+            let y = String(year), m = month < 10 ? "0\(month)" : "\(month)", d = day < 10 ? "0\(day)" : "\(day)"
+            return "\(y)-\(m)-\(d)"
+        }
+        // Written as bytes: the merge formats two dates for every report it places.
+        return String(unsafeUninitializedCapacity: 10) { buffer in
+            func put(_ value: Int, at end: Int, digits: Int) {
+                var value = value
+                for index in stride(from: end, to: end - digits, by: -1) {
+                    buffer[index] = UInt8(ascii: "0") + UInt8(value % 10)
+                    value /= 10
+                }
+            }
+            put(year, at: 3, digits: 4)
+            buffer[4] = UInt8(ascii: "-")
+            put(month, at: 6, digits: 2)
+            buffer[7] = UInt8(ascii: "-")
+            put(day, at: 9, digits: 2)
+            return 10
+        }
     }
 
     /// Days since 1970-01-01 (proleptic Gregorian).
