@@ -56,7 +56,7 @@ import Testing
     /// base a candidate's row is a random page of a table far larger than the page cache.
     /// Every shape of the candidate query (a dated report's dated and undated candidates,
     /// with and without a published date, an undated report's by published date or whole
-    /// block) must be a covering-index search of its block.
+    /// block) must be a covering-index search of its block, and of each candidate's participants.
     @Test func mergeCandidatesAreReadFromTheBlockIndexesAlone() throws {
         let kb = try KnowledgeBase()
         let statements = try Support.statements(runBy: kb) {
@@ -71,6 +71,8 @@ import Testing
         for sql in candidateQueries {
             let plan = try Support.queryPlan(sql, in: kb, placeholder: "x".databaseValue).joined(separator: "\n")
             #expect(plan.contains("USING COVERING INDEX meeting_reports_block") && plan.contains("block_key=?"), "\(sql)\n\(plan)")
+            #expect(plan.contains("SEARCH mp USING COVERING INDEX sqlite_autoindex_meeting_participants_1 (meeting_report_id=?)"),
+                    "\(sql)\n\(plan)")
         }
         #expect(try kb.writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM meetings") } == 1)
         try Support.expectIntegrity(kb)
