@@ -233,16 +233,33 @@ struct MeetingMerger {
         let mustLinkPairs = memberPairs(constraints.mustLink)
         // A report a person placed in a meeting no longer contradicts by place, kind or date.
         let vouched = Set(mustLinkPairs.flatMap { [$0.0, $0.1] })
+        // Every pair is compared once, in place (a copy of a summary retains each of its strings):
+        // agreeing pairs become links, and contradicting ones, unless a person vouched for
+        // either report, go into each report's set of reports it may never share a meeting with.
         var links: [(strength: Int, left: Int, right: Int)] = []
-        for i in members.indices {
-            for j in members.indices where j > i {
-                guard let agreement = MeetingReportComparison.comparison(members[i], members[j]) else { continue }
-                links.append((MeetingReportComparison.strength(members[i], members[j], agreement), i, j))
+        var contradicted = [MemberSet](repeating: MemberSet(capacity: members.count), count: members.count)
+        members.withUnsafeBufferPointer { reports in
+            for i in reports.indices {
+                for j in reports.indices where j > i {
+                    if let agreement = MeetingReportComparison.comparison(reports[i], reports[j]) {
+                        links.append((MeetingReportComparison.strength(reports[i], reports[j], agreement), i, j))
+                    } else if !vouched.contains(i), !vouched.contains(j), MeetingReportComparison.contradicts(reports[i], reports[j]) {
+                        contradicted[i].insert(j)
+                        contradicted[j].insert(i)
+                    }
+                }
             }
         }
         links.sort { ($0.strength, $1.left, $1.right) > ($1.strength, $0.left, $0.right) }
         var clusterOf = Array(members.indices)
         var clusterMembers = members.indices.map { [$0] }
+        // Each cluster's members and the reports any of them contradicts, as sets of indexes:
+        // whether two clusters conflict is then one intersection, not a comparison per pair.
+        var clusterSet = members.indices.map { index in
+            var set = MemberSet(capacity: members.count)
+            set.insert(index)
+            return set
+        }
         func keptApart(_ a: Int, _ b: Int) -> Bool {
             !apart.isEmpty && clusterMembers[a].contains { i in clusterMembers[b].contains { j in apart.contains([min(i, j), max(i, j)]) } }
         }
@@ -251,7 +268,11 @@ struct MeetingMerger {
             for index in clusterMembers[drop] { clusterOf[index] = keep }
             clusterMembers[keep] += clusterMembers[drop]
             clusterMembers[drop] = []
+            clusterSet[keep].formUnion(clusterSet[drop])
+            contradicted[keep].formUnion(contradicted[drop])
         }
+        // A cluster is known by its smallest member's index, and its entry of `contradicted` is
+        // that report's entry united with every member's by `join`.
         for (left, right) in mustLinkPairs.sorted(by: { ($0.0, $0.1) < ($1.0, $1.1) }) {
             let (a, b) = (clusterOf[left], clusterOf[right])
             if a != b && !keptApart(a, b) { join(a, b) }
@@ -259,12 +280,7 @@ struct MeetingMerger {
         for link in links {
             let (a, b) = (clusterOf[link.left], clusterOf[link.right])
             guard a != b else { continue }
-            let conflict = clusterMembers[a].contains { i in
-                clusterMembers[b].contains { j in
-                    !vouched.contains(i) && !vouched.contains(j) && MeetingReportComparison.contradicts(members[i], members[j])
-                }
-            }
-            if conflict || keptApart(a, b) { continue }
+            if contradicted[a].intersects(clusterSet[b]) || keptApart(a, b) { continue }
             join(a, b)
         }
         return clusterMembers.filter { !$0.isEmpty }.map { $0.sorted().map { members[$0] } }
@@ -424,5 +440,24 @@ struct SlotVote {
     private static func better(_ a: Voter, _ b: Voter) -> Bool {
         if a.weight != b.weight { return a.weight > b.weight }
         return (a.tieBreak, a.ordinal) < (b.tieBreak, b.ordinal)
+    }
+}
+
+/// A set of small indexes (the members ``MeetingMerger/clusters(of:constraints:)`` clusters),
+/// as bits.
+struct MemberSet {
+    private var words: [UInt64]
+
+    /// An empty set for indexes below `capacity`.
+    init(capacity: Int) { words = Array(repeating: 0, count: (capacity + 63) / 64) }
+
+    mutating func insert(_ index: Int) { words[index >> 6] |= 1 << UInt64(index & 63) }
+
+    mutating func formUnion(_ other: MemberSet) {
+        for index in words.indices { words[index] |= other.words[index] }
+    }
+
+    func intersects(_ other: MemberSet) -> Bool {
+        zip(words, other.words).contains { $0 & $1 != 0 }
     }
 }

@@ -99,8 +99,10 @@ enum MeetingReportComparison {
             self.samePlace = samePlace
             self.datesAgree = datesAgree
             convener = a.convenerID.flatMap { $0 == b.convenerID ? $0 : nil }
-            let (smaller, larger) = a.participants.count <= b.participants.count ? (a, b) : (b, a)
-            sharedParticipants = smaller.participants.keys.reduce(0) { larger.participants[$1] != nil ? $0 + 1 : $0 }
+            // The two dictionaries, not the two summaries: a copy of a summary retains each of its strings.
+            let (smaller, larger) = a.participants.count <= b.participants.count
+                ? (a.participants, b.participants) : (b.participants, a.participants)
+            sharedParticipants = smaller.keys.reduce(0) { larger[$1] != nil ? $0 + 1 : $0 }
             convenerShared = convener.map { a.participants[$0] != nil && b.participants[$0] != nil } ?? false
         }
     }
