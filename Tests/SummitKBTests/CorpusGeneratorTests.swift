@@ -76,6 +76,18 @@ import Testing
         #expect(Set(story.map(\.body)).count == story.count)
     }
 
+    /// A larger corpus spans more days, not more meetings a day: the merge compares as many
+    /// candidates per article at a million articles as at a thousand.
+    @Test func meetingsAreDatedAlongTheStream() {
+        let generator = CorpusGenerator(seed: 4)
+        let days = { (range: Range<Int>) in range.map { generator.article($0).meeting.date.dayNumber } }
+        let first = days(0..<1_000), later = days(1_000_000..<1_001_000)
+        for sample in [first, later] {
+            #expect(sample.max()! - sample.min()! < 1_000 / CorpusGenerator.articlesPerDay + CorpusGenerator.dateSpread + 1)
+        }
+        #expect(later.min()! - first.max()! >= 999_000 / CorpusGenerator.articlesPerDay - CorpusGenerator.dateSpread)
+    }
+
     @Test func frontMatterCarriesThePublishedDate() {
         let article = CorpusGenerator(seed: 1).article(0)
         let text = article.fileContents(metadata: .frontMatter)

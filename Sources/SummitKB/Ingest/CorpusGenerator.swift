@@ -37,6 +37,14 @@ public struct CorpusGenerator: Sendable {
     /// The most consecutive articles that report one meeting.
     public static let articlesPerStory = 4
 
+    /// The pace of the stream: articles per day of meeting dates. Meetings are dated in the
+    /// order of their articles, as in a news feed, so a corpus of any size has about ten
+    /// meetings a day: 100,000 articles span eleven years, a million 110.
+    public static let articlesPerDay = 25
+
+    /// How many days a meeting's date may fall after the stream's day at its first article.
+    static let dateSpread = 30
+
     public init(seed: UInt64) {
         self.seed = seed
     }
@@ -58,8 +66,8 @@ public struct CorpusGenerator: Sendable {
         let story = index / Self.articlesPerStory
         let sharesStory = rng.chance(0.8)
         let meeting = sharesStory
-            ? Self.meeting(seed: seed, stream: Stream.story, id: story)
-            : Self.meeting(seed: seed, stream: Stream.oneOff, id: index)
+            ? Self.meeting(seed: seed, stream: Stream.story, id: story, position: story * Self.articlesPerStory)
+            : Self.meeting(seed: seed, stream: Stream.oneOff, id: index, position: index)
         var writer = ArticleWriter(meeting: meeting, rng: rng, index: index)
         return writer.write()
     }
@@ -107,13 +115,14 @@ public struct CorpusGenerator: Sendable {
         static let article: UInt64 = 3
     }
 
-    /// The facts of one meeting, drawn from its own random stream so every article of a story agrees.
-    private static func meeting(seed: UInt64, stream: UInt64, id: Int) -> GeneratedMeeting {
+    /// The facts of one meeting, drawn from its own random stream so every article of a story
+    /// agrees; `position` is the index of its first article, which dates it in the stream.
+    private static func meeting(seed: UInt64, stream: UInt64, id: Int, position: Int) -> GeneratedMeeting {
         var rng = SplitMix64(seed: seed, stream: stream, index: UInt64(id))
         let kind = rng.pick(GeneratedMeeting.Kind.allCases)
         let host = rng.pick(WordLists.hostCountries)
         let place = kind.isRemote ? nil : rng.pick(host.places)
-        let date = CivilDate(dayNumber: WordLists.firstMeetingDay + rng.int(below: 3_650))
+        let date = CivilDate(dayNumber: WordLists.firstMeetingDay + position / articlesPerDay + rng.int(below: dateSpread))
         let convener = host.leader
         var guests = rng.sample(WordLists.countries.filter { $0.name != host.name }, count: 2 + rng.int(below: 5))
         if kind == .call || kind == .visit { guests = Array(guests.prefix(1)) }
@@ -629,7 +638,7 @@ private struct CountryEntry: Sendable {
 
 /// Test data for the generator: countries, organizations, topics, proposals, quotes, outlets.
 private enum WordLists {
-    /// 2016-01-01: meetings fall in the ten years from here.
+    /// 2016-01-01: the stream's first day.
     static let firstMeetingDay = 16_801
 
     static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August",
