@@ -29,6 +29,7 @@ let package = Package(
                 .embedInCode("0007_covering_merge_candidates.sql"),
                 .embedInCode("0008_fewer_random_index_writes.sql"),
                 .embedInCode("0009_voter_counts.sql"),
+                .embedInCode("0010_overview_date_index.sql"),
                 .embedInCode("Snapshot/schema.sql"),
             ]
         ),

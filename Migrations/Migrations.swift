@@ -22,6 +22,7 @@ public struct SchemaMigration: Sendable, Hashable {
         SchemaMigration(version: 7, name: "0007_covering_merge_candidates", bytes: PackageResources._007_covering_merge_candidates_sql),
         SchemaMigration(version: 8, name: "0008_fewer_random_index_writes", bytes: PackageResources._008_fewer_random_index_writes_sql),
         SchemaMigration(version: 9, name: "0009_voter_counts", bytes: PackageResources._009_voter_counts_sql),
+        SchemaMigration(version: 10, name: "0010_overview_date_index", bytes: PackageResources._010_overview_date_index_sql),
     ]
 
     init(version: Int, name: String, bytes: [UInt8]) {

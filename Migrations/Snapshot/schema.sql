@@ -1,4 +1,4 @@
--- SummitKB schema snapshot: what migrations 0001 to 0009 build, as one
+-- SummitKB schema snapshot: what migrations 0001 to 0010 build, as one
 -- script, from which a new database is created (an existing one replays the migrations it
 -- lacks). Written by scripts/squash-migrations.sh; never edit it by hand.
 
@@ -283,6 +283,8 @@ CREATE INDEX proposal_reports_proposal ON proposal_reports(proposal_id);
 CREATE INDEX proposal_reports_voters
     ON proposal_reports(proposal_id, voter, substr(source_sha256, 1, 16), ordinal, kind, status, source_id) WHERE voter = 1;
 
+CREATE INDEX meetings_shown_date ON meetings(COALESCE(date, date_text));
+
 CREATE VIEW meeting_sources AS
 SELECT r.meeting_id, r.source_id, s.path, s.title, r.merge_reason
 FROM meeting_reports r JOIN sources s ON s.id = r.source_id;
@@ -482,4 +484,5 @@ INSERT INTO schema_migrations (version, name) VALUES
     (6, '0006_narrow_fingerprint_indexes'),
     (7, '0007_covering_merge_candidates'),
     (8, '0008_fewer_random_index_writes'),
-    (9, '0009_voter_counts');
+    (9, '0009_voter_counts'),
+    (10, '0010_overview_date_index');

@@ -77,7 +77,7 @@ import Testing
     func migrateCreatesAndListsMigrations() throws {
         let folder = try Support.temporaryFolder()
         let listed = try Self.run(["migrate", "--list", "--db", "new.sqlite"], in: folder)
-        #expect(listed.status == 0 && listed.stdout == "0001_initial\tpending\n0002_report_summaries\tpending\n0003_ingest_speed\tpending\n0004_plain_checks\tpending\n0005_sentences_by_offset\tpending\n0006_narrow_fingerprint_indexes\tpending\n0007_covering_merge_candidates\tpending\n0008_fewer_random_index_writes\tpending\n0009_voter_counts\tpending\n")
+        #expect(listed.status == 0 && listed.stdout == "0001_initial\tpending\n0002_report_summaries\tpending\n0003_ingest_speed\tpending\n0004_plain_checks\tpending\n0005_sentences_by_offset\tpending\n0006_narrow_fingerprint_indexes\tpending\n0007_covering_merge_candidates\tpending\n0008_fewer_random_index_writes\tpending\n0009_voter_counts\tpending\n0010_overview_date_index\tpending\n")
         let migrated = try Self.run(["migrate", "--db", "new.sqlite"], in: folder)
         #expect(migrated.status == 0
                 && migrated.stdout == """
@@ -90,7 +90,8 @@ import Testing
                     applied 0007_covering_merge_candidates
                     applied 0008_fewer_random_index_writes
                     applied 0009_voter_counts
-                    new.sqlite: schema version 9
+                    applied 0010_overview_date_index
+                    new.sqlite: schema version 10
 
                     """)
         let again = try Self.run(["migrate", "--list", "--db", "new.sqlite"], in: folder)
