@@ -24,6 +24,8 @@ final class BackgroundCheckpointer: @unchecked Sendable {
     private let queue = DispatchQueue(label: "summitkb.checkpoint", qos: .utility)
     private let lock = NSLock()
     private var scheduled = false
+    /// Whether the last checkpoint left frames uncopied (touched only on `queue`).
+    private var behind = false
 
     /// A checkpointer for the file at `path`; nil for an in-memory database, which has no WAL.
     init?(path: String) throws {
@@ -43,13 +45,19 @@ final class BackgroundCheckpointer: @unchecked Sendable {
             lock.unlock()
             // A checkpoint that cannot run now (another one holds the lock) is simply skipped:
             // the next commit schedules another, and the writer's own checkpoint remains.
-            _ = try? connection.writeWithoutTransaction { try $0.checkpoint(.passive) }
+            checkpoint()
         }
     }
 
-    /// Waits for a running checkpoint and closes the connection.
+    /// Waits for a running checkpoint, copies what the last one left (the run's last commit
+    /// has no next commit to schedule another), and closes the connection.
     func stop() {
-        queue.sync {}
+        queue.sync { if behind { checkpoint() } }
         try? connection.close()
+    }
+
+    private func checkpoint() {
+        let frames = try? connection.writeWithoutTransaction { try $0.checkpoint(.passive) }
+        behind = frames.map { $0.checkpointedFrameCount < $0.walFrameCount } ?? true
     }
 }
