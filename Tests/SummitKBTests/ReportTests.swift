@@ -46,6 +46,34 @@ import Testing
         try expectShape(attendance, .object(["rows": .array(Shapes.attendanceRow)]))
     }
 
+    /// A participant's first meetings are the same whether they are found by walking the
+    /// dated meetings in timeline order or by sorting all the participant's meetings.
+    @Test func firstMeetingsWalkedInTimelineOrderAreTheFirstOfTheSortedList() throws {
+        let folder = try IngestTestSupport.temporaryFolder()
+        try CorpusGenerator(seed: 21).write(count: 400, to: folder)
+        let kb = try KnowledgeBase()
+        try kb.ingest([folder.path])
+        try kb.writer.read { db in
+            let participants = try Int64.fetchAll(db, sql: "SELECT DISTINCT participant_id FROM meeting_participants")
+            var walked = 0, sorted = 0
+            for participant in participants {
+                let all = try KnowledgeBase.attendanceRows(db, participantID: participant, limit: nil)
+                for limit in [1, 4, 12] {
+                    let shown = try KnowledgeBase.attendanceRows(db, participantID: participant, limit: limit)
+                    #expect(shown.map(\.meetingId) == all.prefix(limit).map(\.meetingId))
+                    #expect(shown.map(\.roles) == all.prefix(limit).map(\.roles))
+                    if try KnowledgeBase.firstDatedMeetings(db, participantID: participant, limit: limit) != nil {
+                        walked += 1
+                    } else {
+                        sorted += 1
+                    }
+                }
+            }
+            // Both ways were taken: frequent participants walked, rare ones sorted.
+            #expect(walked > 20 && sorted > 20)
+        }
+    }
+
     @Test func participantProfile() throws {
         let uk = try kb.participantProfile(named: "Britain")
         #expect(uk.participant.name == "United Kingdom")
@@ -201,7 +229,7 @@ import Testing
     /// Every statement a report runs, checked with EXPLAIN QUERY PLAN: meetings, participants,
     /// evidence and sources are reached through an index, never scanned whole, except where the
     /// report lists every row of that table.
-    @Test(arguments: ["timeline", "meeting", "attendance", "participant", "proposals", "sources", "source",
+    @Test(arguments: ["timeline", "meeting", "attendance", "attendance, limited", "participant", "proposals", "sources", "source",
                       "conflicts", "explain", "search"])
     func reportsUseIndexes(report: String) throws {
         let listedTables: Set<String> = report == "sources" ? ["sources"] : []
@@ -210,6 +238,7 @@ import Testing
             case "timeline": _ = try kb.timeline()
             case "meeting": _ = try kb.meetingDossier(id: 1)
             case "attendance": _ = try kb.attendance()
+            case "attendance, limited": _ = try kb.attendance(limit: 2)
             case "participant": _ = try kb.participantProfile(named: "Macron")
             case "proposals": _ = try kb.proposalsReport()
             case "sources": _ = try kb.sourcesReport()
